@@ -1,0 +1,43 @@
+{
+    'name': 'THADS Accounts',
+    'summary': 'Offices, roles, access rules, password policy, audit trail '
+               'and working calendar for civil judgment enforcement',
+    'version': '11.0.1.0.0',
+    'category': 'THADS',
+    'license': 'AGPL-3',
+    'author': 'THADS platform team',
+    'website': 'https://thads.moj.gov.vn',
+    # base_user_role: roles per job title; password_security, auth_brute_force,
+    # auth_session_timeout: the account policy; auditlog: the audit trail.
+    'depends': [
+        'base_setup',
+        'mail',
+        'base_user_role',
+        'password_security',
+        'auth_brute_force',
+        'auth_session_timeout',
+        'auditlog',
+    ],
+    'data': [
+        'data/res_lang_data.xml',
+        'security/thads_security.xml',
+        'security/ir.model.access.csv',
+        'data/thads_office_data.xml',
+        'data/res_users_role_data.xml',
+        'data/account_policy_data.xml',
+        'data/auditlog_rule_data.xml',
+        'data/thads_calendar_day_data.xml',
+        'views/thads_menus.xml',
+        'views/thads_office_views.xml',
+        'views/res_users_views.xml',
+        'views/thads_calendar_day_views.xml',
+        'views/audit_views.xml',
+        'views/res_config_settings_views.xml',
+    ],
+    'demo': [
+        'demo/thads_office_demo.xml',
+        'demo/res_users_demo.xml',
+    ],
+    'application': True,
+    'installable': True,
+}

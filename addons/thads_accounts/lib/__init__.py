@@ -1,0 +1,1 @@
+"""Pure domain logic of thads_accounts (no Odoo import): see workdays."""
