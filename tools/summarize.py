@@ -23,6 +23,8 @@ RAN = re.compile(r'\bRan (\d+) tests? in ')
 # parenthesis on the line after "FAILED"
 COUNTS = re.compile(r'\(((?:failures|errors|skipped)=\d+(?:, )?)+\)')
 TEST_RESULT = re.compile(r': (FAIL|ERROR): (\S+ \(\S+\))')
+# a traceback line of a failed test, not indented: the exception itself
+TRACEBACK_TAIL = re.compile(r'^\S+ \S+ \d+ ERROR \S+ \S+: ` (\S.*)$')
 # ERROR lines that only repeat a failure the unittest counters already count
 ACCOUNTED = re.compile(r': (FAIL:|ERROR:|FAIL$|ERROR$|FAILED|Traceback|` |Module \S+: \d+ failures|'
                        r'At least one test failed)')
@@ -63,9 +65,10 @@ def read_odoo_log(name, path, exit_code):
         if match:
             res.problems.append('%s %s' % (match.group(1), match.group(2)))
             continue
-        if '` ' in line and res.problems and not line.split('` ', 1)[1].startswith(' '):
+        match = TRACEBACK_TAIL.match(line)
+        if match and res.problems:
             # the last line of a traceback: the error itself
-            res.problems[-1] = res.problems[-1].split('\n')[0] + '\n        ' + line.split('` ', 1)[1][:400]
+            res.problems[-1] = res.problems[-1].split('\n')[0] + '\n        ' + match.group(1)[:400]
         match = LOG_LINE.match(line)
         if match and match.group('level') in ('ERROR', 'CRITICAL') and not ACCOUNTED.search(line):
             res.problems.append('log: %s' % line[:300])

@@ -41,7 +41,7 @@ class TestDelegatedAdministration(ThadsAccountsCase):
     def test_office_admin_creates_accounts_in_subtree(self):
         user = self._create_as('office_admin', self.region_a2, ['thads_accounts.group_thads_executor'])
         self.assertEqual(user.thads_office_id, self.region_a2)
-        self.assertIn(self.env.ref('thads_accounts.group_thads_officer'), user.groups_id)
+        self.assertIn(self.env.ref('thads_accounts.group_thads_user'), user.groups_id)
         user.sudo(self.users['office_admin']).write({'thads_job_title': 'executor_1'})
         # archiving on transfer keeps the account and its history
         user.sudo(self.users['office_admin']).write({'active': False})

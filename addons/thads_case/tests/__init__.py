@@ -1,1 +1,5 @@
-from . import test_install
+from . import test_lifecycle
+from . import test_deadlines
+from . import test_handover_delegation
+from . import test_import
+from . import test_access

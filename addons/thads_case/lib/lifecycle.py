@@ -1,0 +1,152 @@
+"""The life cycle of an enforcement case as a table of events.
+
+A case's state is never written directly: it is the result of replaying its
+dated events (domain.md §3).  Each event type lists the states it may follow
+and the state it leads to (None: the state does not change), and what the
+law requires to record it (a document, a ground, an amount, an office...).
+"""
+from collections import namedtuple
+
+# States (stats bucket in comments)
+RECEIVED = 'received'             # judgment or request received, no QĐ THA yet
+REFUSED = 'refused'               # request refused (art. 31(5))
+NEW = 'new'                       # QĐ THA issued: thụ lý mới
+VOLUNTARY = 'voluntary'           # notified, voluntary period (có ĐK, đang)
+VERIFICATION = 'verification'     # verifying conditions (có ĐK, đang)
+ENFORCING = 'enforcing'           # enforcement measures (có ĐK, đang)
+NO_CONDITION = 'no_condition'     # chưa có điều kiện
+SEPARATE_REGISTER = 'separate_register'  # sổ theo dõi riêng (chưa có ĐK)
+POSTPONED = 'postponed'           # hoãn (có ĐK, hoãn)
+SUSPENDED = 'suspended'           # tạm đình chỉ (có ĐK)
+TERMINATED = 'terminated'         # đình chỉ (xong - đình chỉ)
+DONE = 'done'                     # thi hành xong
+DELEGATED = 'delegated'           # ủy thác (leaves "phải thi hành")
+REVOKED = 'revoked'               # thu hồi / hủy QĐ THA
+CLOSED = 'closed'                 # kết thúc
+ARCHIVED = 'archived'             # lưu trữ
+
+STATES = [RECEIVED, REFUSED, NEW, VOLUNTARY, VERIFICATION, ENFORCING, NO_CONDITION,
+          SEPARATE_REGISTER, POSTPONED, SUSPENDED, TERMINATED, DONE, DELEGATED, REVOKED,
+          CLOSED, ARCHIVED]
+ACTIVE = (NEW, VOLUNTARY, VERIFICATION, ENFORCING)
+PENDING = ACTIVE + (NO_CONDITION, SEPARATE_REGISTER, POSTPONED, SUSPENDED)
+FINAL = (REFUSED, TERMINATED, DONE, DELEGATED, REVOKED, CLOSED, ARCHIVED)
+
+Transition = namedtuple('Transition', 'sources target needs')
+# needs: document (number + date of the act), ground, amount, obligation,
+# office (target office), executor, result
+ANY_PENDING = PENDING
+TRANSITIONS = {
+    'receive': Transition((None,), RECEIVED, ()),
+    'refuse': Transition((RECEIVED,), REFUSED, ('document', 'ground')),
+    'decide': Transition((RECEIVED,), NEW, ('document', 'executor')),
+    'assign': Transition(ANY_PENDING, None, ('executor',)),
+    'open_file': Transition((NEW,), None, ()),
+    'notify': Transition((NEW,), VOLUNTARY, ('document',)),
+    'verify': Transition((NEW, VOLUNTARY, VERIFICATION, ENFORCING), VERIFICATION, ('result',)),
+    'enforce': Transition((VOLUNTARY, VERIFICATION, ENFORCING), ENFORCING, ('document',)),
+    'collect': Transition(ACTIVE + (POSTPONED, SUSPENDED, NO_CONDITION, SEPARATE_REGISTER), None,
+                          ('amount', 'obligation')),
+    'pay_out': Transition(PENDING + (DONE, TERMINATED, DELEGATED), None, ('amount', 'obligation')),
+    'reduce': Transition(PENDING, None, ('document', 'amount', 'obligation')),
+    'no_condition': Transition((VERIFICATION, ENFORCING), NO_CONDITION, ('document', 'ground')),
+    'publish': Transition((NO_CONDITION, SEPARATE_REGISTER), None, ()),
+    'unpublish': Transition(PENDING + FINAL, None, ()),
+    'reverify': Transition((NO_CONDITION, SEPARATE_REGISTER), None, ('result',)),
+    'new_info': Transition((NO_CONDITION, SEPARATE_REGISTER), None, ()),
+    'separate_register': Transition((NO_CONDITION,), SEPARATE_REGISTER, ()),
+    'postpone': Transition((VOLUNTARY, VERIFICATION, ENFORCING), POSTPONED, ('document', 'ground')),
+    'suspend': Transition((VOLUNTARY, VERIFICATION, ENFORCING, POSTPONED), SUSPENDED, ('document', 'ground')),
+    'ground_ended': Transition((POSTPONED, SUSPENDED), None, ()),
+    'resume': Transition((NO_CONDITION, SEPARATE_REGISTER, POSTPONED, SUSPENDED), ENFORCING, ('document',)),
+    'termination_ground': Transition(ACTIVE + (POSTPONED, SUSPENDED, NO_CONDITION, SEPARATE_REGISTER), None,
+                                     ('ground',)),
+    'terminate': Transition(ACTIVE + (POSTPONED, SUSPENDED, NO_CONDITION, SEPARATE_REGISTER), TERMINATED,
+                            ('document', 'ground')),
+    'complete': Transition((VOLUNTARY, VERIFICATION, ENFORCING), DONE, ()),
+    'delegate': Transition((VOLUNTARY, VERIFICATION, ENFORCING, NO_CONDITION), DELEGATED,
+                           ('document', 'office')),
+    'revoke': Transition((NEW, VOLUNTARY, VERIFICATION, ENFORCING, POSTPONED, SUSPENDED, NO_CONDITION),
+                         REVOKED, ('document', 'ground')),
+    'confirm_request': Transition(PENDING + (DONE, TERMINATED, CLOSED, ARCHIVED), None, ()),
+    'confirm_issue': Transition(PENDING + (DONE, TERMINATED, CLOSED, ARCHIVED), None, ('document',)),
+    'close': Transition((DONE, TERMINATED), CLOSED, ()),
+    'archive': Transition((CLOSED, REFUSED, REVOKED, DELEGATED), ARCHIVED, ('document',)),
+    'handover': Transition(ANY_PENDING, None, ('executor',)),
+}
+MONEY_EVENTS = ('collect', 'pay_out', 'reduce', 'delegate')
+# delegation may carry the remaining money of several obligations: amount optional
+OPTIONAL_AMOUNT = ('delegate',)
+
+
+class TransitionError(ValueError):
+    """An event that the life cycle or the money arithmetic refuses.
+    `code` names the reason; `params` fill the translated message."""
+
+    def __init__(self, code, **params):
+        super(TransitionError, self).__init__(code, params)
+        self.code = code
+        self.params = params
+
+
+def next_state(state, event_type):
+    """State after `event_type` from `state`; raises TransitionError."""
+    transition = TRANSITIONS.get(event_type)
+    if transition is None:
+        raise TransitionError('unknown_event', event_type=event_type)
+    if state not in transition.sources:
+        raise TransitionError('not_allowed', event_type=event_type, state=state)
+    return transition.target or state
+
+
+def allowed_events(state):
+    return [event for event, transition in TRANSITIONS.items() if state in transition.sources]
+
+
+def replay(events):
+    """State after the events, in order (each a (date, sequence, type) tuple
+    or anything with .event_type sorted by the caller)."""
+    state = None
+    for event_type in events:
+        state = next_state(state, event_type)
+    return state
+
+
+class Money(object):
+    """Money of one obligation, in whole đồng (int)."""
+
+    def __init__(self, due, collected=0, paid_out=0, reduced=0, delegated=0):
+        self.due, self.collected, self.paid_out = due, collected, paid_out
+        self.reduced, self.delegated = reduced, delegated
+
+    @property
+    def remaining(self):
+        """Still to enforce: due less collected, reduced or exempted, delegated."""
+        return self.due - self.collected - self.reduced - self.delegated
+
+    @property
+    def held(self):
+        """Collected and not yet paid out to the creditor or the budget."""
+        return self.collected - self.paid_out
+
+    def apply(self, event_type, amount):
+        """Apply a money event; raises TransitionError when it does not fit."""
+        if amount != int(amount):
+            raise TransitionError('not_whole', amount=amount)
+        amount = int(amount)
+        if amount < 0:
+            raise TransitionError('negative', amount=amount)
+        if event_type in ('collect', 'reduce', 'delegate'):
+            if amount > self.remaining:
+                raise TransitionError('over_remaining', amount=amount, remaining=self.remaining)
+            if event_type == 'collect':
+                self.collected += amount
+            elif event_type == 'reduce':
+                self.reduced += amount
+            else:
+                self.delegated += amount
+        elif event_type == 'pay_out':
+            if amount > self.held:
+                raise TransitionError('over_held', amount=amount, held=self.held)
+            self.paid_out += amount
+        return self

@@ -1,0 +1,374 @@
+import datetime
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+from ..lib import deadlines, lifecycle
+
+MONEY = (18, 0)  # whole đồng, stored as numeric
+
+STATE_SELECTION = [
+    (lifecycle.RECEIVED, 'Received'),
+    (lifecycle.REFUSED, 'Refused'),
+    (lifecycle.NEW, 'Decision issued'),
+    (lifecycle.VOLUNTARY, 'Voluntary period'),
+    (lifecycle.VERIFICATION, 'Verification'),
+    (lifecycle.ENFORCING, 'Enforcing'),
+    (lifecycle.NO_CONDITION, 'Without conditions'),
+    (lifecycle.SEPARATE_REGISTER, 'Separate register'),
+    (lifecycle.POSTPONED, 'Postponed'),
+    (lifecycle.SUSPENDED, 'Suspended'),
+    (lifecycle.TERMINATED, 'Terminated'),
+    (lifecycle.DONE, 'Completed'),
+    (lifecycle.DELEGATED, 'Delegated'),
+    (lifecycle.REVOKED, 'Revoked'),
+    (lifecycle.CLOSED, 'Closed'),
+    (lifecycle.ARCHIVED, 'Archived'),
+]
+JUDGMENT_TYPES = [
+    ('civil', 'Civil'), ('criminal', 'Criminal'), ('administrative', 'Administrative'),
+    ('family', 'Marriage and family'), ('business', 'Business and trade'), ('labour', 'Labour'),
+    ('bankruptcy', 'Bankruptcy'), ('arbitration', 'Arbitration'), ('other', 'Other'),
+]
+
+
+class ThadsCase(models.Model):
+    """An enforcement case (hồ sơ / việc thi hành án): one QĐ THA.
+
+    Its state, money totals and next deadline are derived from its dated
+    events (thads.case.event) and never written by hand."""
+    _name = 'thads.case'
+    _description = 'Enforcement case'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'thads.office.mixin']
+    _order = 'date_received desc, id desc'
+
+    name = fields.Char(string='Number', readonly=True, copy=False, index=True, default='/')
+    number_seq = fields.Integer(readonly=True, copy=False)
+    year = fields.Integer(readonly=True, copy=False)
+    external_key = fields.Char(copy=False, index=True, help='Key of the case in the legacy system it came from.')
+    kind = fields.Selection([('chu_dong', 'Ex officio'), ('theo_yeu_cau', 'On request')],
+                            required=True, default='theo_yeu_cau', track_visibility='onchange')
+    executor_id = fields.Many2one('res.users', string='Enforcement officer', index=True,
+                                  track_visibility='onchange',
+                                  domain=lambda self: [('groups_id', 'in', self.env.ref(
+                                      'thads_accounts.group_thads_executor').id)])
+    date_received = fields.Date(string='Received on', required=True, default=fields.Date.context_today)
+    court = fields.Char(string='Court')
+    judgment_number = fields.Char()
+    judgment_date = fields.Date()
+    judgment_effective_date = fields.Date(help='Date the judgment took legal effect (starts the limitation).')
+    judgment_type = fields.Selection(JUDGMENT_TYPES, default='civil', required=True)
+    decision_number = fields.Char(string='Enforcement decision', copy=False, track_visibility='onchange')
+    decision_date = fields.Date(copy=False)
+    decision_signer = fields.Char()
+    party_ids = fields.One2many('thads.case.party', 'case_id', string='Parties', copy=True)
+    debtor_names = fields.Char(compute='_compute_debtor_names', store=True, index=True)
+    obligation_ids = fields.One2many('thads.case.obligation', 'case_id', string='Obligations', copy=True)
+    event_ids = fields.One2many('thads.case.event', 'case_id', string='Events', readonly=True)
+    event_count = fields.Integer(compute='_compute_event_count')
+    state = fields.Selection(STATE_SELECTION, readonly=True, index=True, copy=False,
+                             default=lifecycle.RECEIVED, track_visibility='onchange')
+    amount_due = fields.Float(digits=MONEY, readonly=True, copy=False)
+    amount_collected = fields.Float(digits=MONEY, readonly=True, copy=False)
+    amount_paid_out = fields.Float(digits=MONEY, readonly=True, copy=False)
+    amount_reduced = fields.Float(digits=MONEY, readonly=True, copy=False)
+    amount_delegated = fields.Float(digits=MONEY, readonly=True, copy=False)
+    amount_remaining = fields.Float(digits=MONEY, readonly=True, copy=False)
+    amount_held = fields.Float(digits=MONEY, readonly=True, copy=False,
+                               help='Collected and not yet paid out.')
+    next_deadline_date = fields.Date(readonly=True, index=True, copy=False)
+    next_deadline_rule_id = fields.Many2one('thads.deadline.rule', readonly=True, copy=False)
+    overdue = fields.Boolean(readonly=True, index=True, copy=False)
+    deadline_status = fields.Selection([('none', 'No deadline'), ('ok', 'On time'), ('soon', 'Due soon'),
+                                        ('overdue', 'Overdue')], compute='_compute_deadline_status',
+                                       search='_search_deadline_status')
+    origin_case_id = fields.Many2one('thads.case', string='Delegated from', readonly=True, index=True)
+    delegation_ids = fields.One2many('thads.case.delegation', 'case_id', string='Delegations')
+    no_condition_date = fields.Date(readonly=True, copy=False)
+    no_condition_ground = fields.Char(readonly=True, copy=False)
+    verification_count = fields.Integer(readonly=True, copy=False)
+    last_verification_date = fields.Date(readonly=True, copy=False)
+    next_verification_date = fields.Date(readonly=True, copy=False, index=True)
+    separate_register_date = fields.Date(string='Separate register due', readonly=True, copy=False)
+    publication_state = fields.Selection([
+        ('none', 'Not published'), ('to_publish', 'To publish'), ('published', 'Published'),
+        ('withdrawn', 'Withdrawn'),
+    ], readonly=True, default='none', copy=False, index=True)
+    publication_date = fields.Date(readonly=True, copy=False)
+    withdrawal_date = fields.Date(readonly=True, copy=False)
+    exemption_actions = fields.Char(readonly=True, copy=False,
+                                    help='Exemption or reduction the budget debt is eligible for.')
+    limitation_expired = fields.Boolean(compute='_compute_limitation_expired')
+    color = fields.Integer()
+
+    _sql_constraints = [
+        ('number_unique', 'unique(office_id, year, number_seq)', 'The case number already exists in this office.'),
+        ('external_key_unique', 'unique(external_key)', 'A case with this external key already exists.'),
+    ]
+
+    @api.model_cr
+    def init(self):
+        """Indexes for the queues: per office and state, per executor, by deadline."""
+        for name, columns in (('thads_case_office_state_idx', 'office_id, state'),
+                              ('thads_case_executor_state_idx', 'executor_id, state'),
+                              ('thads_case_deadline_idx', 'next_deadline_date, state')):
+            self.env.cr.execute('CREATE INDEX IF NOT EXISTS %s ON thads_case (%s)' % (name, columns))
+
+    # ------------------------------------------------------------ computes
+    @api.depends('party_ids.partner_id.name', 'party_ids.role')
+    def _compute_debtor_names(self):
+        for case in self:
+            case.debtor_names = ', '.join(case.party_ids.filtered(lambda p: p.role == 'debtor')
+                                          .mapped('partner_id.name'))
+
+    def _compute_event_count(self):
+        groups = self.env['thads.case.event'].read_group([('case_id', 'in', self.ids)], ['case_id'], ['case_id'])
+        counts = {g['case_id'][0]: g['case_id_count'] for g in groups}
+        for case in self:
+            case.event_count = counts.get(case.id, 0)
+
+    def _soon_limit(self):
+        today = fields.Date.context_today(self)
+        return fields.Date.to_string(self.env['thads.calendar.day'].add(today, 3, 'working_days'))
+
+    @api.depends('next_deadline_date', 'overdue')
+    def _compute_deadline_status(self):
+        today = fields.Date.context_today(self)
+        soon = self._soon_limit()
+        for case in self:
+            if not case.next_deadline_date:
+                case.deadline_status = 'none'
+            elif case.next_deadline_date < today:
+                case.deadline_status = 'overdue'
+            elif case.next_deadline_date <= soon:
+                case.deadline_status = 'soon'
+            else:
+                case.deadline_status = 'ok'
+
+    def _search_deadline_status(self, operator, value):
+        """SQL filter: overdue / due soon are date comparisons on an index."""
+        if operator not in ('=', '!=') or value not in ('none', 'ok', 'soon', 'overdue'):
+            raise UserError(_('Unsupported search on the deadline status.'))
+        today = fields.Date.context_today(self)
+        domains = {
+            'none': [('next_deadline_date', '=', False)],
+            'overdue': [('next_deadline_date', '<', today)],
+            'soon': [('next_deadline_date', '>=', today), ('next_deadline_date', '<=', self._soon_limit())],
+            'ok': [('next_deadline_date', '>', self._soon_limit())],
+        }
+        domain = expression.normalize_domain(domains[value])
+        if operator == '!=':
+            domain = ['!'] + domain
+        return domain
+
+    def _compute_limitation_expired(self):
+        for case in self:
+            expired = False
+            if case.judgment_effective_date and case.kind == 'theo_yeu_cau':
+                limit = self.env['thads.calendar.day'].add(case.judgment_effective_date, 5, 'years')
+                expired = fields.Date.from_string(case.date_received) > limit
+            case.limitation_expired = expired
+
+    # ---------------------------------------------------------------- CRUD
+    @api.model
+    def create(self, vals):
+        case = super(ThadsCase, self).create(vals)
+        case._assign_number()
+        if not self.env.context.get('thads_no_receive_event'):
+            self.env['thads.case.event'].create({
+                'case_id': case.id, 'event_type': 'receive', 'date': case.date_received,
+                'document_number': case.judgment_number or False,
+            })
+        return case
+
+    def _assign_number(self):
+        """Number per office and year: 15/2026/HN-KV01 (serialised per office)."""
+        for case in self:
+            year = int(case.date_received[:4])
+            self.env.cr.execute('SELECT pg_advisory_xact_lock(%s, %s)', (case.office_id.id, year))
+            self.env.cr.execute('SELECT COALESCE(MAX(number_seq), 0) + 1 FROM thads_case '
+                                'WHERE office_id = %s AND year = %s', (case.office_id.id, year))
+            seq = self.env.cr.fetchone()[0]
+            case.write({'number_seq': seq, 'year': year,
+                        'name': '%s/%s/%s' % (seq, year, case.office_id.code)})
+
+    @api.multi
+    def unlink(self):
+        if self.mapped('event_ids').filtered(lambda e: e.event_type != 'receive'):
+            raise UserError(_('A case with recorded events cannot be deleted; record a revocation instead.'))
+        self.mapped('event_ids').with_context(thads_case_unlink=True).unlink()
+        return super(ThadsCase, self).unlink()
+
+    @api.constrains('judgment_date', 'decision_date', 'date_received')
+    def _check_dates(self):
+        for case in self:
+            if case.judgment_date and case.judgment_date > case.date_received:
+                raise ValidationError(_('The judgment cannot be dated after the day it was received.'))
+            if case.decision_date and case.decision_date < case.date_received:
+                raise ValidationError(_('The enforcement decision cannot be dated before the case was received.'))
+
+    # ------------------------------------------------------ derived state
+    def _events_in_order(self):
+        return self.event_ids.sorted(lambda e: (e.date, e.sequence, e.id))
+
+    @api.multi
+    def recompute_from_events(self):
+        """Replay the events: state, money per obligation and totals,
+        verification and publication data, next deadline."""
+        rules = self.env['thads.deadline.rule'].get_rules()
+        calendar = self.env['thads.calendar.day'].get_calendar()
+        for case in self:
+            events = case._events_in_order()
+            state = lifecycle.replay(events.mapped('event_type'))
+            money = {ob.id: lifecycle.Money(int(ob.amount_due)) for ob in case.obligation_ids}
+            vals = {'state': state, 'verification_count': 0, 'publication_state': 'none'}
+            for event in events:
+                if event.event_type in lifecycle.MONEY_EVENTS and event.amount:
+                    money[event.obligation_id.id].apply(event.event_type, event.amount)
+                elif event.event_type == 'delegate':
+                    # without an amount, everything still to enforce goes
+                    for ob_money in money.values():
+                        ob_money.apply('delegate', ob_money.remaining)
+                if event.event_type in ('verify', 'reverify'):
+                    vals['verification_count'] += 1
+                    vals['last_verification_date'] = event.date
+                if event.event_type == 'no_condition':
+                    vals.update(no_condition_date=event.date, no_condition_ground=event.ground,
+                                publication_state='to_publish')
+                elif event.event_type == 'publish':
+                    vals.update(publication_state='published', publication_date=event.date)
+                elif event.event_type == 'unpublish':
+                    vals.update(publication_state='withdrawn', withdrawal_date=event.date)
+            for ob in case.obligation_ids:
+                ob_money = money[ob.id]
+                ob.write({'amount_collected': ob_money.collected, 'amount_paid_out': ob_money.paid_out,
+                          'amount_reduced': ob_money.reduced, 'amount_delegated': ob_money.delegated,
+                          'amount_remaining': ob_money.remaining})
+            vals.update(
+                amount_due=sum(m.due for m in money.values()),
+                amount_collected=sum(m.collected for m in money.values()),
+                amount_paid_out=sum(m.paid_out for m in money.values()),
+                amount_reduced=sum(m.reduced for m in money.values()),
+                amount_delegated=sum(m.delegated for m in money.values()),
+                amount_remaining=sum(m.remaining for m in money.values()),
+                amount_held=sum(m.held for m in money.values()),
+            )
+            pure_events = [deadlines.Event(fields.Date.from_string(e.date), e.event_type, e.ground or None,
+                                           e.result or None) for e in events]
+            all_clocks = deadlines.clocks(pure_events, rules, calendar, case.kind,
+                                          final_states_reached=state in lifecycle.FINAL)
+            pending = [c for c in all_clocks if c.met is None]
+            nxt = min(pending, key=lambda c: (c.due, c.rule.code)) if pending else None
+            by_code = {c.rule.code: c for c in pending}
+            reverify = [c.due for code, c in by_code.items() if code.startswith('reverify')]
+            separate = by_code.get('separate_register')
+            vals.update(
+                next_deadline_date=nxt and fields.Date.to_string(nxt.due),
+                next_deadline_rule_id=nxt and self._rule_id(nxt.rule, nxt.start),
+                overdue=bool(nxt and nxt.due < fields.Date.from_string(fields.Date.context_today(self))),
+                next_verification_date=reverify and fields.Date.to_string(min(reverify)),
+                separate_register_date=separate and fields.Date.to_string(separate.due),
+            )
+            case.write(vals)
+        return True
+
+    def _rule_id(self, rule, start):
+        start = fields.Date.to_string(start)
+        return self.env['thads.deadline.rule'].sudo().search([
+            ('code', '=', rule.code), '|', ('date_from', '=', False), ('date_from', '<=', start),
+            '|', ('date_to', '=', False), ('date_to', '>=', start)], limit=1).id
+
+    # ------------------------------------------------------------- actions
+    @api.multi
+    def action_event(self):
+        """Open the event wizard for the event type given in the context."""
+        self.ensure_one()
+        event_type = self.env.context.get('event_type')
+        return {
+            'type': 'ir.actions.act_window',
+            'res_model': 'thads.case.event.wizard',
+            'view_mode': 'form',
+            'target': 'new',
+            'name': dict(self.env['thads.case.event']._fields['event_type']._description_selection(self.env))
+            .get(event_type, _('Record an event')),
+            'context': {'default_case_id': self.id, 'default_event_type': event_type},
+        }
+
+    @api.multi
+    def action_view_events(self):
+        self.ensure_one()
+        action = self.env.ref('thads_case.thads_case_event_action').read()[0]
+        action['domain'] = [('case_id', '=', self.id)]
+        action['context'] = {'default_case_id': self.id}
+        return action
+
+    # ---------------------------------------------------------------- cron
+    @api.model
+    def cron_deadlines(self):
+        """Refresh overdue flags in SQL, remind executors before a deadline,
+        escalate overdue cases to the office leaders.  Idempotent: an
+        activity is created once per case, deadline and kind."""
+        today = fields.Date.context_today(self)
+        self.env.cr.execute("""
+            UPDATE thads_case SET overdue = (next_deadline_date < %s)
+             WHERE overdue IS DISTINCT FROM (next_deadline_date IS NOT NULL AND next_deadline_date < %s)
+        """, (today, today))
+        self.invalidate_cache(['overdue'])
+        soon = self._soon_limit()
+        reminder = self.env.ref('thads_case.mail_activity_type_deadline')
+        escalation = self.env.ref('thads_case.mail_activity_type_escalation')
+        Activity = self.env['mail.activity'].sudo()
+        model_id = self.env['ir.model']._get_id('thads.case')
+        due_soon = self.search([('next_deadline_date', '>=', today), ('next_deadline_date', '<=', soon),
+                                ('executor_id', '!=', False)])
+        overdue = self.search([('next_deadline_date', '<', today)])
+        existing = set()
+        if due_soon | overdue:
+            self.env.cr.execute("""
+                SELECT res_id, activity_type_id, date_deadline FROM mail_activity
+                 WHERE res_model = 'thads.case' AND res_id IN %s AND activity_type_id IN %s
+            """, (tuple((due_soon | overdue).ids), (reminder.id, escalation.id)))
+            existing = set(self.env.cr.fetchall())
+        for case in due_soon:
+            if (case.id, reminder.id, case.next_deadline_date) not in existing:
+                Activity.create({
+                    'res_model_id': model_id, 'res_id': case.id, 'activity_type_id': reminder.id,
+                    'user_id': case.executor_id.id, 'date_deadline': case.next_deadline_date,
+                    'summary': case.next_deadline_rule_id.name or _('Legal deadline'),
+                })
+        for case in overdue:
+            leaders = case.executor_id.thads_office_leaders() or case.office_id.head_id
+            if not leaders:
+                leaders = self.env['res.users'].sudo().search([
+                    ('thads_office_id', '=', case.office_id.id),
+                    ('groups_id', 'in', self.env.ref('thads_accounts.group_thads_leader').id)])
+            if (case.id, escalation.id, case.next_deadline_date) in existing:
+                continue
+            for leader in leaders:
+                Activity.create({
+                    'res_model_id': model_id, 'res_id': case.id, 'activity_type_id': escalation.id,
+                    'user_id': leader.id, 'date_deadline': case.next_deadline_date,
+                    'summary': _('Overdue: %s') % (case.next_deadline_rule_id.name or _('legal deadline')),
+                })
+        return True
+
+    @api.model
+    def cron_exemption(self):
+        """Flag budget debts eligible for exemption or reduction."""
+        Threshold = self.env['thads.exemption.threshold']
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        thresholds = Threshold.get_thresholds(today)
+        from ..lib.exemption import eligible
+        cases = self.search([('state', 'in', (lifecycle.NO_CONDITION, lifecycle.SEPARATE_REGISTER)),
+                             ('obligation_ids.budget', '=', True)])
+        for case in cases:
+            actions = set()
+            start = fields.Date.from_string(case.decision_date or case.date_received)
+            years = (today - start).days // 365
+            for ob in case.obligation_ids.filtered('budget'):
+                actions.update(eligible(thresholds, int(ob.amount_remaining), int(ob.amount_collected), years))
+            value = ','.join(sorted(actions)) or False
+            if value != (case.exemption_actions or False):
+                case.exemption_actions = value
+        return True

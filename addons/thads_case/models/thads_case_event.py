@@ -1,0 +1,184 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..lib import lifecycle
+from .thads_case import MONEY
+
+EVENT_TYPES = [
+    ('receive', 'Judgment or request received'),
+    ('refuse', 'Request refused'),
+    ('decide', 'Enforcement decision (QĐ THA)'),
+    ('assign', 'Enforcement officer assigned'),
+    ('open_file', 'Case file opened'),
+    ('notify', 'Decision notified'),
+    ('verify', 'Conditions verified'),
+    ('enforce', 'Enforcement measure'),
+    ('collect', 'Money collected'),
+    ('pay_out', 'Money paid out'),
+    ('reduce', 'Exemption or reduction'),
+    ('no_condition', 'Decision: without conditions'),
+    ('publish', 'Debtor published'),
+    ('unpublish', 'Publication withdrawn'),
+    ('reverify', 'Conditions re-verified'),
+    ('new_info', 'New information on conditions'),
+    ('separate_register', 'Moved to the separate register'),
+    ('postpone', 'Enforcement postponed'),
+    ('suspend', 'Enforcement suspended'),
+    ('ground_ended', 'Ground of postponement/suspension ended'),
+    ('resume', 'Enforcement resumed'),
+    ('termination_ground', 'Ground for termination found'),
+    ('terminate', 'Enforcement terminated'),
+    ('complete', 'Enforcement completed'),
+    ('delegate', 'Delegated to another office'),
+    ('revoke', 'Decision revoked or annulled'),
+    ('confirm_request', 'Confirmation of results requested'),
+    ('confirm_issue', 'Confirmation of results issued'),
+    ('close', 'Case closed'),
+    ('archive', 'Case file archived'),
+    ('handover', 'Handed over to another officer'),
+]
+VERIFY_RESULTS = [('has', 'Has conditions'), ('none', 'Without conditions')]
+
+
+class ThadsCaseEvent(models.Model):
+    """A dated fact of a case, the single source of truth: status, money and
+    statistics all derive from events.  Events are not edited: a mistake is
+    corrected by a new event.  The office and executor at the time are
+    stored so that statistics per office and officer stay reproducible."""
+    _name = 'thads.case.event'
+    _description = 'Case event'
+    _order = 'date desc, sequence desc, id desc'
+
+    case_id = fields.Many2one('thads.case', required=True, ondelete='cascade', index=True, readonly=True)
+    date = fields.Date(string='Effective date', required=True, index=True, readonly=True)
+    sequence = fields.Integer(readonly=True, help='Order of events on the same day.')
+    event_type = fields.Selection(EVENT_TYPES, required=True, index=True, readonly=True)
+    document_number = fields.Char(string='Document', readonly=True)
+    ground = fields.Char(readonly=True, help='Legal ground (article, point) of the act.')
+    result = fields.Selection(VERIFY_RESULTS, readonly=True)
+    amount = fields.Float(digits=MONEY, readonly=True)
+    obligation_id = fields.Many2one('thads.case.obligation', readonly=True, ondelete='restrict')
+    target_office_id = fields.Many2one('thads.office', string='To office', readonly=True)
+    executor_id = fields.Many2one('res.users', string='Enforcement officer', readonly=True, index=True,
+                                  help='The officer in charge at that time.')
+    previous_executor_id = fields.Many2one('res.users', string='Previous officer', readonly=True)
+    office_id = fields.Many2one('thads.office', string='Office', readonly=True, index=True,
+                                help='The office in charge at that time.')
+    state_after = fields.Selection(lambda self: self.env['thads.case']._fields['state'].selection,
+                                   readonly=True, index=True)
+    note = fields.Text()
+    user_id = fields.Many2one('res.users', string='Recorded by', readonly=True,
+                              default=lambda self: self.env.user)
+
+    @api.model_cr
+    def init(self):
+        """Statistics read events by office and date, per case in order."""
+        for name, columns in (('thads_case_event_office_date_idx', 'office_id, date, event_type'),
+                              ('thads_case_event_case_order_idx', 'case_id, date, sequence')):
+            self.env.cr.execute('CREATE INDEX IF NOT EXISTS %s ON thads_case_event (%s)' % (name, columns))
+
+    @api.model
+    def _error_message(self, error):
+        """Translated text of a lifecycle.TransitionError."""
+        states = dict(self.env['thads.case']._fields['state']._description_selection(self.env))
+        events = dict(self._fields['event_type']._description_selection(self.env))
+        params = dict(error.params)
+        if error.code == 'not_allowed':
+            return _('"%s" is not possible for a case in state "%s".') % (
+                events.get(params['event_type'], params['event_type']),
+                states.get(params['state'], _('not received')))
+        if error.code == 'over_remaining':
+            return _('The amount %s exceeds the %s đồng still to enforce.') % (
+                '{:,.0f}'.format(params['amount']), '{:,.0f}'.format(params['remaining']))
+        if error.code == 'over_held':
+            return _('The amount %s exceeds the %s đồng collected and not yet paid out.') % (
+                '{:,.0f}'.format(params['amount']), '{:,.0f}'.format(params['held']))
+        if error.code == 'negative':
+            return _('An amount cannot be negative.')
+        if error.code == 'not_whole':
+            return _('Amounts are whole đồng.')
+        return _('Unknown event type %s.') % params.get('event_type')
+
+    @api.model
+    def create(self, vals):
+        case = self.env['thads.case'].browse(vals['case_id'])
+        event_type = vals['event_type']
+        needs = lifecycle.TRANSITIONS[event_type].needs if event_type in lifecycle.TRANSITIONS else ()
+        missing = []
+        if 'document' in needs and not vals.get('document_number'):
+            missing.append(_('the document number'))
+        if 'ground' in needs and not vals.get('ground'):
+            missing.append(_('the legal ground'))
+        if 'result' in needs and not vals.get('result'):
+            missing.append(_('the verification result'))
+        if 'office' in needs and not vals.get('target_office_id'):
+            missing.append(_('the receiving office'))
+        if 'executor' in needs and not (vals.get('executor_id') or case.executor_id):
+            missing.append(_('the enforcement officer'))
+        if 'amount' in needs and event_type not in lifecycle.OPTIONAL_AMOUNT and not vals.get('amount'):
+            missing.append(_('the amount'))
+        if vals.get('amount') and not vals.get('obligation_id'):
+            money_obligations = case.obligation_ids.filtered(lambda o: o.kind == 'money')
+            if len(money_obligations) == 1:
+                vals['obligation_id'] = money_obligations.id
+            else:
+                missing.append(_('the obligation'))
+        if missing:
+            raise UserError(_('To record this event, give %s.') % ', '.join(missing))
+        if event_type in ('assign', 'handover', 'decide') and vals.get('executor_id'):
+            vals['previous_executor_id'] = case.executor_id.id
+        else:
+            vals['executor_id'] = case.executor_id.id
+        vals['office_id'] = case.office_id.id
+        if not vals.get('sequence'):
+            self.env.cr.execute('SELECT COALESCE(MAX(sequence), 0) + 1 FROM thads_case_event WHERE case_id = %s',
+                                (case.id,))
+            vals['sequence'] = self.env.cr.fetchone()[0]
+        event = super(ThadsCaseEvent, self).create(vals)
+        event._apply()
+        return event
+
+    def _apply(self):
+        """Check the whole history with this event in place, then derive the case."""
+        case = self.case_id
+        try:
+            case.recompute_from_events()
+        except lifecycle.TransitionError as error:
+            raise UserError(self._error_message(error))
+        self.state_after = self._state_after()
+        if self.event_type in ('assign', 'handover', 'decide') and self.executor_id \
+                and self.executor_id != case.executor_id:
+            case.executor_id = self.executor_id
+        if self.event_type == 'decide':
+            case.write({'decision_number': self.document_number, 'decision_date': self.date})
+        if self.event_type == 'delegate':
+            self.env['thads.case.delegation'].sudo().create({
+                'case_id': case.id, 'origin_office_id': case.office_id.id,
+                'office_id': self.target_office_id.id, 'date': self.date,
+                'document_number': self.document_number, 'amount': case.amount_delegated,
+                'state': 'pending' if self.target_office_id.is_system else 'external',
+            })
+
+    def _state_after(self):
+        state = None
+        for event in self.case_id._events_in_order():
+            state = lifecycle.next_state(state, event.event_type)
+            if event == self:
+                return state
+        return state
+
+    # Events are facts: their substance is never edited.
+    PROTECTED = ('case_id', 'date', 'sequence', 'event_type', 'amount', 'obligation_id', 'target_office_id',
+                 'executor_id', 'office_id', 'result', 'ground')
+
+    @api.multi
+    def write(self, vals):
+        if set(vals) & set(self.PROTECTED) and not self.env.context.get('thads_event_system_write'):
+            raise UserError(_('A recorded event cannot be changed: record a correcting event instead.'))
+        return super(ThadsCaseEvent, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        if not self.env.context.get('thads_case_unlink'):
+            raise UserError(_('A recorded event cannot be deleted: record a correcting event instead.'))
+        return super(ThadsCaseEvent, self).unlink()

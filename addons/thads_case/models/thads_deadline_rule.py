@@ -1,0 +1,73 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.thads_accounts.lib.workdays import UNITS
+
+from ..lib import deadlines, lifecycle
+
+EVENT_TYPE_HELP = 'Event codes: ' + ', '.join(sorted(lifecycle.TRANSITIONS))
+
+
+class ThadsDeadlineRule(models.Model):
+    """A legal time limit as data: trigger event -> required event within N
+    working/calendar days.  Versions of a rule share a code and differ by
+    validity dates, so old and new laws apply to their own periods."""
+    _name = 'thads.deadline.rule'
+    _description = 'Legal deadline rule'
+    _order = 'code, date_from'
+
+    code = fields.Char(required=True, index=True)
+    name = fields.Char(required=True, translate=True)
+    trigger_event = fields.Char(required=True, help=EVENT_TYPE_HELP)
+    satisfied_by = fields.Char(required=True, help='Comma-separated event codes that meet the deadline. '
+                                                   + EVENT_TYPE_HELP)
+    count = fields.Integer(required=True)
+    unit = fields.Selection([
+        ('working_days', 'Working days'), ('days', 'Days'), ('months', 'Months'), ('years', 'Years'),
+    ], required=True, default='working_days')
+    extra_working_days = fields.Integer(help='Working days added after the period (e.g. "03 NLV after one year").')
+    case_kind = fields.Selection([('chu_dong', 'Ex officio'), ('theo_yeu_cau', 'On request')],
+                                 help='Empty: both kinds of case.')
+    trigger_grounds = fields.Char(help='Comma-separated grounds; empty: any ground.')
+    trigger_result = fields.Char(help='Verification result that triggers the rule (e.g. "none").')
+    requires_event = fields.Char(help='Only when this event happened before the trigger.')
+    legal_basis = fields.Char(required=True)
+    date_from = fields.Date(string='Valid from')
+    date_to = fields.Date(string='Valid until')
+    remind_days = fields.Integer(string='Remind before (working days)', default=1)
+    active = fields.Boolean(default=True)
+
+    @api.constrains('trigger_event', 'satisfied_by', 'requires_event', 'count', 'date_from', 'date_to')
+    def _check_rule(self):
+        for rule in self:
+            codes = [rule.trigger_event] + rule._split(rule.satisfied_by) + rule._split(rule.requires_event)
+            unknown = [c for c in codes if c not in lifecycle.TRANSITIONS]
+            if unknown:
+                raise ValidationError(_('Unknown event codes in rule %s: %s.') % (rule.code, ', '.join(unknown)))
+            if rule.count < 0:
+                raise ValidationError(_('A time limit cannot be negative.'))
+            if rule.date_from and rule.date_to and rule.date_to < rule.date_from:
+                raise ValidationError(_('Rule %s ends before it starts.') % rule.code)
+            overlap = self.search([('id', '!=', rule.id), ('code', '=', rule.code),
+                                   '|', ('date_to', '=', False), ('date_to', '>=', rule.date_from or '0001-01-01'),
+                                   '|', ('date_from', '=', False), ('date_from', '<=', rule.date_to or '9999-12-31')])
+            if overlap:
+                raise ValidationError(_('Two versions of rule %s are valid on the same days.') % rule.code)
+
+    @staticmethod
+    def _split(value):
+        return [v.strip() for v in (value or '').split(',') if v.strip()]
+
+    @api.model
+    def get_rules(self):
+        """All active rules as pure deadlines.Rule tuples."""
+        rules = []
+        for rule in self.sudo().search([]):
+            rules.append(deadlines.make_rule(
+                rule.code, rule.trigger_event, self._split(rule.satisfied_by), rule.count, rule.unit,
+                name=rule.name, extra_working_days=rule.extra_working_days,
+                date_from=fields.Date.from_string(rule.date_from) if rule.date_from else None,
+                date_to=fields.Date.from_string(rule.date_to) if rule.date_to else None,
+                case_kind=rule.case_kind or None, trigger_grounds=self._split(rule.trigger_grounds),
+                trigger_result=rule.trigger_result or None, requires_event=rule.requires_event or None))
+        return rules

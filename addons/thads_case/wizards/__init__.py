@@ -1,0 +1,1 @@
+from . import thads_case_event_wizard
