@@ -8,14 +8,13 @@
     'author': 'THADS platform team',
     'website': 'https://thads.moj.gov.vn',
     # base_user_role: roles per job title; password_security, auth_brute_force,
-    # auth_session_timeout: the account policy; auditlog: the audit trail.
+    # the account policy (idle timeout: our ir.http, see README); auditlog: the audit trail.
     'depends': [
         'base_setup',
         'mail',
         'base_user_role',
         'password_security',
         'auth_brute_force',
-        'auth_session_timeout',
         'auditlog',
     ],
     'data': [

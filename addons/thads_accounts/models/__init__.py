@@ -5,3 +5,4 @@ from . import res_users
 from . import res_users_role
 from . import res_authentication_attempt
 from . import res_config_settings
+from . import ir_http

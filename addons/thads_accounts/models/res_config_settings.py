@@ -4,7 +4,7 @@ from odoo import api, fields, models
 class ResConfigSettings(models.TransientModel):
     """Account policy in Settings: password rules (password_security, per
     company), lockout (auth_brute_force) and idle timeout
-    (auth_session_timeout), each stored where its module reads it."""
+    (thads_accounts ir.http), each stored where its code reads it."""
     _inherit = 'res.config.settings'
 
     thads_password_length = fields.Integer(related='company_id.password_length', string='Minimum length')
@@ -23,7 +23,7 @@ class ResConfigSettings(models.TransientModel):
         params = self.env['ir.config_parameter'].sudo()
         res.update(
             thads_lockout_attempts=int(params.get_param('auth_brute_force.max_by_ip_user', 5)),
-            thads_session_timeout=int(params.get_param('inactive_session_time_out_delay', 1800)) // 60,
+            thads_session_timeout=int(params.get_param('thads_accounts.session_timeout', 1800)) // 60,
         )
         return res
 
@@ -32,4 +32,4 @@ class ResConfigSettings(models.TransientModel):
         super(ResConfigSettings, self).set_values()
         params = self.env['ir.config_parameter'].sudo()
         params.set_param('auth_brute_force.max_by_ip_user', str(max(self.thads_lockout_attempts, 1)))
-        params.set_param('inactive_session_time_out_delay', str(max(self.thads_session_timeout, 1) * 60))
+        params.set_param('thads_accounts.session_timeout', str(max(self.thads_session_timeout, 1) * 60))

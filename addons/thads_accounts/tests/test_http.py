@@ -1,7 +1,12 @@
 """Over real HTTP: XML-RPC as an office administrator, the login page with
 an expired password, and the lockout after repeated failed logins."""
+import json
 import re
+import time
 import xmlrpc.client
+
+import odoo
+import requests
 
 from .common import ThadsHttpCase
 
@@ -91,3 +96,26 @@ class TestAccountsHttp(ThadsHttpCase):
         with self.http_env() as env:
             last = env['res.authentication.attempt'].search([('login', '=', 'http_lock_a')], order='id desc', limit=1)
             self.assertEqual(last.result, 'banned')
+
+    def _call_kw(self):
+        payload = {'jsonrpc': '2.0', 'method': 'call', 'params': {
+            'model': 'res.users', 'method': 'search_count', 'args': [[]], 'kwargs': {}}}
+        return self.opener.post(self.url('/web/dataset/call_kw'), data=json.dumps(payload), timeout=30,
+                                headers={'Content-Type': 'application/json'}).json()
+
+    def test_idle_session_expires(self):
+        self.opener = requests.Session()  # only the session cookie of the login
+        self._login_page('http_chv_a', PASSWORD)
+        self.assertIn('result', self._call_kw())
+        store = odoo.http.root.session_store
+        session = store.get(self.opener.cookies['session_id'])
+        self.assertTrue(session.uid and session['thads_last_activity'])
+        session['thads_last_activity'] = time.time() - 1700  # 28 minutes idle: still open
+        store.save(session)
+        self.assertIn('result', self._call_kw())
+        session = store.get(self.opener.cookies['session_id'])
+        session['thads_last_activity'] = time.time() - 1801  # over 30 minutes
+        store.save(session)
+        reply = self._call_kw()
+        self.assertEqual(reply['error']['data']['name'], 'odoo.http.SessionExpiredException')
+        self.assertFalse(store.get(self.opener.cookies['session_id']).uid)

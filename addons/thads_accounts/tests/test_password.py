@@ -55,5 +55,5 @@ class TestPasswordPolicy(ThadsAccountsCase):
         settings.execute()
         params = self.env['ir.config_parameter'].sudo()
         self.assertEqual(params.get_param('auth_brute_force.max_by_ip_user'), '3')
-        self.assertEqual(params.get_param('inactive_session_time_out_delay'), '900')
+        self.assertEqual(params.get_param('thads_accounts.session_timeout'), '900')
         self.assertEqual(self.env.ref('base.main_company').password_length, 12)

@@ -2,7 +2,6 @@ import datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv import expression
 
 from ..lib import deadlines, lifecycle
 
@@ -81,8 +80,10 @@ class ThadsCase(models.Model):
     next_deadline_rule_id = fields.Many2one('thads.deadline.rule', readonly=True, copy=False)
     overdue = fields.Boolean(readonly=True, index=True, copy=False)
     deadline_status = fields.Selection([('none', 'No deadline'), ('ok', 'On time'), ('soon', 'Due soon'),
-                                        ('overdue', 'Overdue')], compute='_compute_deadline_status',
-                                       search='_search_deadline_status')
+                                        ('overdue', 'Overdue')], readonly=True, index=True, copy=False,
+                                       default='none',
+                                       help='Stored and refreshed by the hourly cron, so that queues filter and '
+                                            'colour by it in SQL.')
     origin_case_id = fields.Many2one('thads.case', string='Delegated from', readonly=True, index=True)
     delegation_ids = fields.One2many('thads.case.delegation', 'case_id', string='Delegations')
     no_condition_date = fields.Date(readonly=True, copy=False)
@@ -112,7 +113,8 @@ class ThadsCase(models.Model):
         """Indexes for the queues: per office and state, per executor, by deadline."""
         for name, columns in (('thads_case_office_state_idx', 'office_id, state'),
                               ('thads_case_executor_state_idx', 'executor_id, state'),
-                              ('thads_case_deadline_idx', 'next_deadline_date, state')):
+                              ('thads_case_deadline_idx', 'next_deadline_date, state'),
+                              ('thads_case_office_status_idx', 'office_id, deadline_status')):
             self.env.cr.execute('CREATE INDEX IF NOT EXISTS %s ON thads_case (%s)' % (name, columns))
 
     # ------------------------------------------------------------ computes
@@ -132,35 +134,13 @@ class ThadsCase(models.Model):
         today = fields.Date.context_today(self)
         return fields.Date.to_string(self.env['thads.calendar.day'].add(today, 3, 'working_days'))
 
-    @api.depends('next_deadline_date', 'overdue')
-    def _compute_deadline_status(self):
-        today = fields.Date.context_today(self)
-        soon = self._soon_limit()
-        for case in self:
-            if not case.next_deadline_date:
-                case.deadline_status = 'none'
-            elif case.next_deadline_date < today:
-                case.deadline_status = 'overdue'
-            elif case.next_deadline_date <= soon:
-                case.deadline_status = 'soon'
-            else:
-                case.deadline_status = 'ok'
-
-    def _search_deadline_status(self, operator, value):
-        """SQL filter: overdue / due soon are date comparisons on an index."""
-        if operator not in ('=', '!=') or value not in ('none', 'ok', 'soon', 'overdue'):
-            raise UserError(_('Unsupported search on the deadline status.'))
-        today = fields.Date.context_today(self)
-        domains = {
-            'none': [('next_deadline_date', '=', False)],
-            'overdue': [('next_deadline_date', '<', today)],
-            'soon': [('next_deadline_date', '>=', today), ('next_deadline_date', '<=', self._soon_limit())],
-            'ok': [('next_deadline_date', '>', self._soon_limit())],
-        }
-        domain = expression.normalize_domain(domains[value])
-        if operator == '!=':
-            domain = ['!'] + domain
-        return domain
+    @api.model
+    def _deadline_status_of(self, deadline, today, soon):
+        if not deadline:
+            return 'none'
+        if deadline < today:
+            return 'overdue'
+        return 'soon' if deadline <= soon else 'ok'
 
     def _compute_limitation_expired(self):
         for case in self:
@@ -263,7 +243,10 @@ class ThadsCase(models.Model):
             by_code = {c.rule.code: c for c in pending}
             reverify = [c.due for code, c in by_code.items() if code.startswith('reverify')]
             separate = by_code.get('separate_register')
+            today = fields.Date.context_today(self)
             vals.update(
+                deadline_status=self._deadline_status_of(nxt and fields.Date.to_string(nxt.due), today,
+                                                         self._soon_limit()),
                 next_deadline_date=nxt and fields.Date.to_string(nxt.due),
                 next_deadline_rule_id=nxt and self._rule_id(nxt.rule, nxt.start),
                 overdue=bool(nxt and nxt.due < fields.Date.from_string(fields.Date.context_today(self))),
@@ -310,19 +293,28 @@ class ThadsCase(models.Model):
         escalate overdue cases to the office leaders.  Idempotent: an
         activity is created once per case, deadline and kind."""
         today = fields.Date.context_today(self)
-        self.env.cr.execute("""
-            UPDATE thads_case SET overdue = (next_deadline_date < %s)
-             WHERE overdue IS DISTINCT FROM (next_deadline_date IS NOT NULL AND next_deadline_date < %s)
-        """, (today, today))
-        self.invalidate_cache(['overdue'])
         soon = self._soon_limit()
+        # set-based: only rows whose status can have changed are touched
+        self.env.cr.execute("""
+            WITH fresh AS (
+                SELECT id, CASE WHEN next_deadline_date IS NULL THEN 'none'
+                                WHEN next_deadline_date < %(today)s THEN 'overdue'
+                                WHEN next_deadline_date <= %(soon)s THEN 'soon'
+                                ELSE 'ok' END AS status
+                  FROM thads_case
+                 WHERE next_deadline_date <= %(soon)s OR deadline_status IN ('soon', 'overdue')
+            )
+            UPDATE thads_case c SET deadline_status = fresh.status, overdue = (fresh.status = 'overdue')
+              FROM fresh
+             WHERE c.id = fresh.id AND c.deadline_status IS DISTINCT FROM fresh.status
+        """, {'today': today, 'soon': soon})
+        self.invalidate_cache(['overdue', 'deadline_status'])
         reminder = self.env.ref('thads_case.mail_activity_type_deadline')
         escalation = self.env.ref('thads_case.mail_activity_type_escalation')
         Activity = self.env['mail.activity'].sudo()
         model_id = self.env['ir.model']._get_id('thads.case')
-        due_soon = self.search([('next_deadline_date', '>=', today), ('next_deadline_date', '<=', soon),
-                                ('executor_id', '!=', False)])
-        overdue = self.search([('next_deadline_date', '<', today)])
+        due_soon = self.search([('deadline_status', '=', 'soon'), ('executor_id', '!=', False)])
+        overdue = self.search([('deadline_status', '=', 'overdue')])
         existing = set()
         if due_soon | overdue:
             self.env.cr.execute("""

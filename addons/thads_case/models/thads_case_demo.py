@@ -37,12 +37,13 @@ class ThadsCase(models.Model):
     _inherit = 'thads.case'
 
     @api.model
-    def _demo_generate(self, count=60, seed=2026):
-        """Demo cases in every state and deadline situation (demo data only)."""
+    def _demo_generate(self, per_executor=len(DEMO_PATHS), seed=2026):
+        """Demo cases in every state and deadline situation for each
+        enforcement officer of a regional office (demo data only)."""
         rng = random.Random(seed)
         executors = self.env['res.users'].search([
             ('groups_id', 'in', self.env.ref('thads_accounts.group_thads_executor').id),
-            ('thads_office_id', '!=', False), ('thads_office_id.kind', '=', 'region')])
+            ('thads_office_id', '!=', False), ('thads_office_id.kind', '=', 'region')], order='id')
         if not executors:
             return False
         other_offices = self.env['thads.office'].search([('kind', '=', 'region')])
@@ -50,9 +51,9 @@ class ThadsCase(models.Model):
         Case = self.with_context(tracking_disable=True, mail_create_nolog=True, mail_notrack=True,
                                  auditlog_disabled=True)
         Event = self.env['thads.case.event'].with_context(Case.env.context)
-        for index in range(count):
+        for index in range(per_executor * len(executors)):
             path = DEMO_PATHS[index % len(DEMO_PATHS)]
-            executor = executors[index % len(executors)]
+            executor = executors[(index // per_executor) % len(executors)]
             span = (path[-1][1] if path else 0) + rng.randint(0, 40)
             start = today - datetime.timedelta(days=span)
             debtor = self.env['res.partner'].create({

@@ -64,8 +64,10 @@ class TestDeadlines(ThadsCaseCase):
 
     def test_cron_flags_overdue_when_the_day_passes(self):
         case = self.make_case(date='2026-03-02')
-        self.env.cr.execute('UPDATE thads_case SET overdue = false WHERE id = %s', (case.id,))
+        # as it was yesterday, when the deadline was still ahead
+        self.env.cr.execute("UPDATE thads_case SET overdue = false, deadline_status = 'ok' WHERE id = %s",
+                            (case.id,))
         case.invalidate_cache()
         self.assertFalse(case.overdue)
         self.env['thads.case'].cron_deadlines()
-        self.assertTrue(case.overdue)
+        self.assertEqual((case.overdue, case.deadline_status), (True, 'overdue'))
