@@ -134,3 +134,9 @@ class TestLifecycle(ThadsCaseCase):
             Attachment.create({'name': 'big.pdf', 'datas_fname': 'big.pdf', 'res_model': 'thads.case',
                                'res_id': case.id, 'datas': base64.b64encode(b'%PDF' + b'0' * 1100000)})
         self.assertIn('larger than 1 MB', ctx.exception.name)
+
+    def test_labels_in_vietnamese(self):
+        """Fields inherited from the office mixin are translated too (i18n_extra)."""
+        fields_vi = self.env['thads.case'].with_context(lang='vi_VN').fields_get(['office_id', 'state'])
+        self.assertEqual(fields_vi['office_id']['string'], 'Cơ quan')
+        self.assertIn(('voluntary', 'Tự nguyện thi hành'), fields_vi['state']['selection'])
