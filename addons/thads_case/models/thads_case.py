@@ -204,12 +204,12 @@ class ThadsCase(models.Model):
             money = {ob.id: lifecycle.Money(int(ob.amount_due)) for ob in case.obligation_ids}
             vals = {'state': state, 'verification_count': 0, 'publication_state': 'none'}
             for event in events:
-                if event.event_type in lifecycle.MONEY_EVENTS and event.amount:
-                    money[event.obligation_id.id].apply(event.event_type, event.amount)
-                elif event.event_type == 'delegate':
-                    # without an amount, everything still to enforce goes
+                if event.event_type == 'delegate' and not event.obligation_id:
+                    # delegation of the whole case: everything still to enforce goes
                     for ob_money in money.values():
                         ob_money.apply('delegate', ob_money.remaining)
+                elif event.event_type in lifecycle.MONEY_EVENTS and event.amount:
+                    money[event.obligation_id.id].apply(event.event_type, event.amount)
                 if event.event_type in ('verify', 'reverify'):
                     vals['verification_count'] += 1
                     vals['last_verification_date'] = event.date

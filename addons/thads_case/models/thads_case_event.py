@@ -117,7 +117,11 @@ class ThadsCaseEvent(models.Model):
             missing.append(_('the enforcement officer'))
         if 'amount' in needs and event_type not in lifecycle.OPTIONAL_AMOUNT and not vals.get('amount'):
             missing.append(_('the amount'))
-        if vals.get('amount') and not vals.get('obligation_id'):
+        if event_type == 'delegate' and not vals.get('amount'):
+            # everything still to enforce goes, recorded as the event's amount
+            vals['amount'] = case.amount_remaining
+            vals['obligation_id'] = False
+        elif vals.get('amount') and not vals.get('obligation_id'):
             money_obligations = case.obligation_ids.filtered(lambda o: o.kind == 'money')
             if len(money_obligations) == 1:
                 vals['obligation_id'] = money_obligations.id
@@ -145,7 +149,7 @@ class ThadsCaseEvent(models.Model):
             case.recompute_from_events()
         except lifecycle.TransitionError as error:
             raise UserError(self._error_message(error))
-        self.state_after = self._state_after()
+        self._refresh_states_after()
         if self.event_type in ('assign', 'handover', 'decide') and self.executor_id \
                 and self.executor_id != case.executor_id:
             case.executor_id = self.executor_id
@@ -159,13 +163,14 @@ class ThadsCaseEvent(models.Model):
                 'state': 'pending' if self.target_office_id.is_system else 'external',
             })
 
-    def _state_after(self):
+    def _refresh_states_after(self):
+        """state_after of every event of the case, in order: a back-dated
+        event changes the states after it (statistics read state_after)."""
         state = None
         for event in self.case_id._events_in_order():
             state = lifecycle.next_state(state, event.event_type)
-            if event == self:
-                return state
-        return state
+            if event.state_after != state:
+                event.with_context(thads_event_system_write=True).write({'state_after': state})
 
     # Events are facts: their substance is never edited.
     PROTECTED = ('case_id', 'date', 'sequence', 'event_type', 'amount', 'obligation_id', 'target_office_id',

@@ -1,0 +1,140 @@
+import json
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import html_escape
+
+from ..lib import formulas
+
+
+class ThadsStatReport(models.Model):
+    """A statistical form computed for a period and an office subtree, with
+    rows per executor, office and every level above up to the scope office.
+    Closing stores the figures (a snapshot) and locks the events of the
+    period; reopening needs an approved unlock request."""
+    _name = 'thads.stat.report'
+    _description = 'Statistical report'
+    _inherit = ['mail.thread']
+    _order = 'id desc'
+
+    name = fields.Char(compute='_compute_name', store=True)
+    form_id = fields.Many2one('thads.stat.form', required=True, readonly=True,
+                              states={'draft': [('readonly', False)]})
+    period_id = fields.Many2one('thads.stat.period', required=True, readonly=True,
+                                states={'draft': [('readonly', False)]})
+    office_id = fields.Many2one('thads.office', required=True, readonly=True, index=True,
+                                states={'draft': [('readonly', False)]},
+                                default=lambda self: self.env.user.thads_office_id)
+    state = fields.Selection([('draft', 'Draft'), ('closed', 'Closed')], default='draft', readonly=True,
+                             track_visibility='onchange')
+    version = fields.Integer(default=0, readonly=True, track_visibility='onchange')
+    computed_at = fields.Datetime(readonly=True)
+    line_ids = fields.One2many('thads.stat.report.line', 'report_id', readonly=True)
+    violations = fields.Text(readonly=True)
+    table_html = fields.Html(compute='_compute_table_html', sanitize=False)
+
+    @api.depends('form_id', 'period_id', 'office_id')
+    def _compute_name(self):
+        for report in self:
+            report.name = '%s - %s - %s' % (report.form_id.code or '', report.office_id.short_name
+                                            or report.office_id.name or '', report.period_id.name or '')
+
+    # ------------------------------------------------------------ compute
+    def _scope_offices(self):
+        return self.env['thads.office'].sudo().with_context(active_test=False).search(
+            [('id', 'child_of', self.office_id.id)])
+
+    @api.multi
+    def action_compute(self):
+        for report in self:
+            if report.state == 'closed':
+                raise UserError(_('A closed report keeps its figures; request an unlock to recompute it.'))
+            report._compute_lines()
+        return True
+
+    def _compute_lines(self):
+        scope = self._scope_offices()
+        period = self.period_id
+        measures = self.env['thads.stat.engine'].measures(period.year_start(), period.date_end, scope.ids)
+        unit = self.form_id.unit
+        # historical offices report through their successor at the period end
+        reporting = {office.id: office.successor_at(period.date_end) for office in scope}
+        rows = {}
+
+        def add(key, base):
+            target = rows.setdefault(key, {})
+            for measure, value in base.items():
+                target[measure] = target.get(measure, 0) + value
+
+        for (office_id, executor_id), values in measures.items():
+            office = reporting.get(office_id) or self.env['thads.office'].browse(office_id)
+            base = values[unit]
+            add(('executor', office.id, executor_id or False), base)
+            node = office
+            while node and node in scope:  # the office and every level above, up to the scope
+                add(('office', node.id, False), base)
+                node = node.parent_id
+        self.line_ids.unlink()
+        columns = self.form_id._columns()
+        invariants = self.form_id._invariants()
+        problems = []
+        Line = self.env['thads.stat.report.line']
+        offices = {o.id: o for o in scope} if scope else {}
+        for (level, office_id, executor_id), base in rows.items():
+            values = formulas.evaluate(columns, base)
+            office = offices.get(office_id) or self.env['thads.office'].browse(office_id)
+            for left, right, lval, rval in formulas.violations(invariants, values):
+                problems.append(_('%s: %s = %s but %s = %s') % (office.name, left, lval, right, rval))
+            Line.create({'report_id': self.id, 'level': level, 'office_id': office_id,
+                         'executor_id': executor_id, 'values_json': json.dumps(values),
+                         'sort_key': '%08d-%d-%s' % (office.parent_left or 0, level == 'executor',
+                                                     executor_id or '')})
+        self.write({'computed_at': fields.Datetime.now(), 'violations': '\n'.join(problems) or False})
+
+    # -------------------------------------------------------------- close
+    @api.multi
+    def action_close(self):
+        """Store the figures and lock the events up to the period end."""
+        for report in self:
+            if report.state == 'closed':
+                continue
+            report._compute_lines()
+            report.write({'state': 'closed', 'version': report.version + 1})
+            self.env['thads.stat.lock'].sudo().create({
+                'office_id': report.office_id.id, 'date_end': report.period_id.date_end, 'report_id': report.id})
+            report.message_post(body=_('Closed: version %d of the figures stored, events up to %s locked.')
+                                % (report.version, report.period_id.date_end))
+        return True
+
+    def _reopen(self):
+        self.env['thads.stat.lock'].sudo().search([('report_id', 'in', self.ids)]).write({'active': False})
+        self.write({'state': 'draft'})
+
+    # ------------------------------------------------------------ display
+    @api.depends('line_ids')
+    def _compute_table_html(self):
+        for report in self:
+            report.table_html = report._render_table()
+
+    def _render_table(self):
+        if not self.line_ids:
+            return ''
+        columns = self.form_id.column_ids.sorted('sequence')
+        money = self.form_id.unit == 'money'
+        head = ''.join('<th title="%s">%s<br/><small>%s</small></th>' % (html_escape(c.label), html_escape(c.code),
+                                                                     html_escape(c.label)) for c in columns)
+        body = []
+        for line in self.line_ids.sorted('sort_key'):
+            values = json.loads(line.values_json)
+            cells = []
+            for column in columns:
+                value = values.get(column.code)
+                cells.append('<td class="text-right"><a href="/thads_stats/drill/%d/%d/%s">%s</a></td>' % (
+                    self.id, line.id, column.code, html_escape(line.format_value(value, column, money))))
+            label = line.executor_id.name if line.level == 'executor' else '<b>%s</b>' % html_escape(
+                line.office_id.name)
+            body.append('<tr><td>%s%s</td>%s</tr>' % ('&#160;' * 6 if line.level == 'executor' else '',
+                                                      label if line.level == 'office' else html_escape(
+                                                          label or _('(no executor)')), ''.join(cells)))
+        return ('<table class="table table-condensed table-bordered o_thads_stat_table"><thead><tr><th>%s</th>%s'
+                '</tr></thead><tbody>%s</tbody></table>') % (_('Unit'), head, ''.join(body))

@@ -1,0 +1,65 @@
+import json
+
+from odoo import fields, models
+
+
+class ThadsStatReportLine(models.Model):
+    """One row of a report (an executor, or an office with everything under
+    it); the values of all columns as JSON, since columns are data."""
+    _name = 'thads.stat.report.line'
+    _description = 'Statistical report row'
+    _order = 'sort_key'
+
+    report_id = fields.Many2one('thads.stat.report', required=True, ondelete='cascade', index=True)
+    level = fields.Selection([('office', 'Office'), ('executor', 'Enforcement officer')], required=True)
+    office_id = fields.Many2one('thads.office', required=True, index=True)
+    executor_id = fields.Many2one('res.users')
+    values_json = fields.Text(required=True)
+    sort_key = fields.Char(index=True)
+
+    def value(self, code):
+        return json.loads(self.values_json).get(code)
+
+    @staticmethod
+    def format_value(value, column, money):
+        if value is None:
+            return ''
+        if column.is_percent:
+            return ('%.2f' % value).replace('.', ',')
+        if money:
+            value = round(value / 1000.0)  # shown in thousand đồng
+        return '{:,.0f}'.format(value).replace(',', '.')
+
+    def case_ids(self, code):
+        """Cases behind a cell: base measures are sets of cases, so a formula
+        of sums and differences is a union and difference of sets (a rate
+        drills into its numerator)."""
+        import ast
+        from ..lib import formulas
+        report = self.report_id
+        columns = {c.code: c for c in report.form_id.column_ids}
+        offices = report._scope_offices().filtered(
+            lambda o: o.successor_at(report.period_id.date_end) in
+            report.env['thads.office'].search([('id', 'child_of', self.office_id.id)]))
+        engine = self.env['thads.stat.engine']
+        executor = self.executor_id.id if self.level == 'executor' else None
+
+        def cases(col_code):
+            column = columns[col_code]
+            if column.measure:
+                return set(engine.case_ids(report.period_id.year_start(), report.period_id.date_end,
+                                           offices.ids, column.measure, executor))
+            return walk(formulas.parse(column.formula).body)
+
+        def walk(node):
+            if isinstance(node, ast.Name):
+                return cases(node.id)
+            if isinstance(node, ast.BinOp):
+                left = walk(node.left)
+                if isinstance(node.op, ast.Add):
+                    return left | walk(node.right)
+                if isinstance(node.op, ast.Sub):
+                    return left - walk(node.right)
+                return left
+            return set()
+        return sorted(cases(code))

@@ -1,0 +1,152 @@
+"""A hand-built journal whose every figure is known, for region A1, province
+A and the nation, in cases and in money; closing, locking and unlocking."""
+from odoo.exceptions import UserError
+
+from odoo.addons.thads_case.tests.common import ThadsCaseCase
+
+M = 1000000
+
+
+class TestStatistics(ThadsCaseCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestStatistics, cls).setUpClass()
+        cls.env['thads.stat.period'].generate_year(2025)
+        cls.period = cls.env['thads.stat.period'].search([('stat_year', '=', 2025), ('months', '=', 6)])
+        cls.form_count = cls.env.ref('thads_stats.form_tk_viec')
+        cls.form_money = cls.env.ref('thads_stats.form_tk_tien')
+
+    def case(self, received, due, executor=None, office=None):
+        return self.make_case(executor=executor, office=office, due=due, date=received)
+
+    def build(self):
+        ex, ex2 = self.users['executor'], self.users['executor2']
+        cases = {}
+        # carried over: completed in the year
+        cases['K1'] = self.advance(self.case('2025-04-28', 10 * M), ('decide', '2025-05-01'), ('notify', '2025-05-02'),
+                                   ('verify', '2025-06-01', {'result': 'has'}), ('enforce', '2025-07-01'),
+                                   ('collect', '2026-01-10', {'amount': 10 * M}), ('complete', '2026-01-12'))
+        # carried over: without conditions, 5 M collected before the year
+        cases['K2'] = self.advance(self.case('2025-05-28', 20 * M), ('decide', '2025-06-01'), ('notify', '2025-06-02'),
+                                   ('collect', '2025-06-05', {'amount': 5 * M}),
+                                   ('verify', '2025-06-20', {'result': 'none'}),
+                                   ('no_condition', '2025-07-01', {'ground': 'Điều 44a'}))
+        # carried over: postponed during the year (other executor)
+        cases['K3'] = self.advance(self.case('2025-05-28', 30 * M, executor=ex2), ('decide', '2025-06-01'),
+                                   ('notify', '2025-06-02'), ('postpone', '2025-11-03', {'ground': 'Điều 48'}))
+        # carried over: suspended before the year
+        cases['K12'] = self.advance(self.case('2025-05-28', 7 * M), ('decide', '2025-06-01'), ('notify', '2025-06-02'),
+                                    ('suspend', '2025-09-01', {'ground': 'Điều 49'}))
+        # new: partly collected, being enforced
+        cases['K4'] = self.advance(self.case('2025-10-10', 8 * M), ('decide', '2025-10-13'), ('notify', '2025-10-14'),
+                                   ('collect', '2025-11-10', {'amount': 4 * M}))
+        # new: delegated to another province
+        cases['K5'] = self.advance(self.case('2025-10-28', 6 * M), ('decide', '2025-11-03'), ('notify', '2025-11-04'),
+                                   ('delegate', '2025-12-01', {'target_office_id': self.region_b1.id}))
+        # new: decision revoked
+        cases['K6'] = self.advance(self.case('2025-11-03', 2 * M), ('decide', '2025-11-05'),
+                                   ('revoke', '2025-11-20', {'ground': 'Điều 37'}))
+        # new: 1 M collected, then terminated
+        cases['K7'] = self.advance(self.case('2026-01-02', 3 * M), ('decide', '2026-01-05'), ('notify', '2026-01-06'),
+                                   ('collect', '2026-01-20', {'amount': 1 * M}),
+                                   ('terminate', '2026-02-02', {'ground': 'Điều 50'}))
+        # outside the period: decided after it, completed before the year
+        self.advance(self.case('2026-04-06', 9 * M), ('decide', '2026-04-10'))
+        self.advance(self.case('2025-03-03', 4 * M), ('decide', '2025-03-05'), ('notify', '2025-03-06'),
+                     ('collect', '2025-08-01', {'amount': 4 * M}), ('complete', '2025-08-01'))
+        # province A, other region: new, being enforced
+        cases['K10'] = self.advance(self.case('2025-11-28', 1 * M, office=self.region_a2), ('decide', '2025-12-01'))
+        return cases
+
+    def report(self, form, office):
+        report = self.env['thads.stat.report'].create(
+            {'form_id': form.id, 'period_id': self.period.id, 'office_id': office.id})
+        report.action_compute()
+        return report
+
+    def row(self, report, office, executor=None):
+        line = report.line_ids.filtered(lambda l: l.office_id == office and (
+            l.level == 'executor' and l.executor_id == executor if executor else l.level == 'office'))
+        self.assertEqual(len(line), 1, 'one row for %s' % office.name)
+        return line
+
+    def values(self, line, codes):
+        return [line.value(code) for code in codes]
+
+    def test_period_arithmetic(self):
+        self.assertEqual((self.period.date_start, self.period.date_end), ('2025-10-01', '2026-03-31'))
+        periods = self.env['thads.stat.period'].search([('stat_year', '=', 2025)])
+        self.assertEqual(sorted(periods.mapped('months')), list(range(1, 13)))
+        self.assertEqual(periods.filtered(lambda p: p.months == 12).date_end, '2026-09-30')
+
+    def test_figures_in_cases(self):
+        self.build()
+        codes = ['c%d' % i for i in range(1, 17)]
+        report = self.report(self.form_count, self.national)
+        self.assertFalse(report.violations)
+        a1 = self.row(report, self.region_a1)
+        self.assertEqual(self.values(a1, codes), [8, 4, 4, 1, 1, 6, 5, 1, 1, 1, 1, 1, 0, 1, 40.0, 4])
+        province = self.row(report, self.province_a)
+        self.assertEqual(self.values(province, ['c1', 'c2', 'c3', 'c6', 'c7', 'c10', 'c16']), [9, 4, 5, 7, 6, 2, 5])
+        self.assertAlmostEqual(province.value('c15'), 200 / 6.0)
+        # each level is the sum of the levels under it (the demo offices are there too)
+        national = self.row(report, self.national)
+        provinces = report.line_ids.filtered(lambda l: l.level == 'office' and l.office_id.parent_id == self.national)
+        for code in ('c1', 'c6', 'c8', 'c14', 'c16'):
+            self.assertEqual(national.value(code), sum(p.value(code) for p in provinces), code)
+        self.assertIn(self.province_a, provinces.mapped('office_id'))
+        self.assertEqual(self.row(report, self.region_a1, self.users['executor2']).value('c11'), 1)
+        self.assertEqual(self.row(report, self.region_a1, self.users['executor']).value('c1'), 7)
+        # drill-down: the cases behind a cell, formulas as set arithmetic
+        self.assertEqual(len(a1.case_ids('c1')), 8)
+        self.assertEqual(len(a1.case_ids('c6')), 6)
+        self.assertEqual(len(a1.case_ids('c15')), 2)
+
+    def test_figures_in_money(self):
+        self.build()
+        report = self.report(self.form_money, self.province_a)
+        self.assertFalse(report.violations)
+        a1 = self.row(report, self.region_a1)
+        self.assertEqual(self.values(a1, ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11',
+                                          'c12', 'c13', 'c14', 'c16']),
+                         [81 * M, 62 * M, 19 * M, 6 * M, 2 * M, 73 * M, 58 * M, 15 * M, 2 * M, 4 * M, 30 * M,
+                          7 * M, 0, 15 * M, 56 * M])
+        self.assertAlmostEqual(a1.value('c15'), 1700 / 58.0)
+        self.assertIn('81.000', report.table_html)  # shown in thousand đồng
+
+    def test_close_locks_and_unlock(self):
+        cases = self.build()
+        statistician = self.users['statistician']
+        report = self.env['thads.stat.report'].sudo(statistician).create(
+            {'form_id': self.form_count.id, 'period_id': self.period.id, 'office_id': self.region_a1.id})
+        report.action_close()
+        self.assertEqual((report.state, report.version), ('closed', 1))
+        lock = self.env['thads.stat.lock'].search([('report_id', '=', report.id)])
+        self.assertEqual((lock.office_id, lock.date_end), (self.region_a1, '2026-03-31'))
+        with self.assertRaises(UserError):
+            self.env['thads.stat.lock'].check(self.region_a1, '2026-03-20')
+        k4 = cases['K4']
+        self.assertEqual(k4.office_id, self.region_a1)
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            self.record(k4, 'collect', '2026-03-20', amount=1 * M)
+        self.assertIn('are closed up to 2026-03-31', ctx.exception.name)
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            k4.event_ids.filtered(lambda e: e.event_type == 'collect').write({'note': 'sửa'})
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            k4.event_ids.with_context(thads_case_unlink=True).unlink()
+        # after the period: allowed; another region: allowed
+        self.record(k4, 'collect', '2026-04-02', amount=1 * M)
+        self.record(cases['K10'], 'notify', '2026-03-02')
+        # unlock: requested with a reason, approved by the national statistics role
+        request = self.env['thads.stat.unlock.request'].sudo(statistician).create(
+            {'report_id': report.id, 'reason': 'Nhập thiếu biên lai thu tiền tháng 3'})
+        with self.assertRaises(UserError):
+            request.sudo(statistician).action_approve()
+        request.sudo(self.users['national']).action_approve()
+        self.assertEqual((request.state, report.state), ('approved', 'draft'))
+        self.record(k4, 'collect', '2026-03-20', amount=1 * M)
+        report.sudo(statistician).action_close()
+        self.assertEqual((report.state, report.version), ('closed', 2))
+        logs = self.env['auditlog.log'].search([('model_id.model', '=', 'thads.stat.unlock.request')])
+        self.assertTrue(logs, 'unlock requests are audited')
