@@ -7,8 +7,7 @@
     'license': 'AGPL-3',
     'author': 'THADS platform team',
     'website': 'https://thads.moj.gov.vn',
-    # report_xlsx: the xlsx exports (next step); date_range: not used yet
-    # (the cumulative statistical periods have their own small model)
+    # report_xlsx: the xlsx exports of the forms
     'depends': ['thads_case', 'report_xlsx'],
     'data': [
         'security/ir.model.access.csv',
