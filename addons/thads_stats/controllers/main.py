@@ -31,3 +31,14 @@ class ThadsStatsController(http.Controller):
             html_escape(title), html_escape(title), html_escape(_('%d cases') % len(cases)),
             _('Number'), _('Debtor'), _('State'), _('Office'), _('Enforcement officer'), rows)
         return request.make_response(body, headers=[('Content-Type', 'text/html; charset=utf-8')])
+
+    @http.route('/thads_stats/report/<int:report_id>/pdf', type='http', auth='user')
+    def report_pdf(self, report_id):
+        report = request.env['thads.stat.report'].browse(report_id).exists()
+        if not report:
+            return request.not_found()
+        report.check_access_rule('read')
+        filename = '%s.pdf' % (report.name or 'report').replace('/', '-')
+        return request.make_response(report.render_pdf(), headers=[
+            ('Content-Type', 'application/pdf'),
+            ('Content-Disposition', http.content_disposition(filename))])

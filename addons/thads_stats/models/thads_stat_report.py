@@ -110,6 +110,53 @@ class ThadsStatReport(models.Model):
         self.env['thads.stat.lock'].sudo().search([('report_id', 'in', self.ids)]).write({'active': False})
         self.write({'state': 'draft'})
 
+    # ------------------------------------------------------------ exports
+    def export_layout(self):
+        """What both exports print, in the official order: header, column
+        headings, rows (label, values formatted), signature block."""
+        self.ensure_one()
+        columns = self.form_id.column_ids.sorted('sequence')
+        money = self.form_id.unit == 'money'
+        national = self.env.ref('thads_accounts.office_national')
+        rows = []
+        for line in self.line_ids.sorted('sort_key'):
+            label = (line.executor_id.name or _('(no executor)')) if line.level == 'executor' \
+                else line.office_id.name
+            values = json.loads(line.values_json)
+            rows.append({'label': label, 'level': line.level,
+                         'values': [line.format_value(values.get(c.code), c, money) for c in columns],
+                         'raw': [values.get(c.code) for c in columns]})
+        return {
+            'agency': (self.office_id.parent_id or national).name.upper(),
+            'office': self.office_id.name.upper(),
+            'form_code': _('Form %s') % self.form_id.code,
+            'title': self.form_id.name.upper(),
+            'period': _('Period: %s (from %s to %s)') % (self.period_id.name, self._fmt(self.period_id.date_start),
+                                                          self._fmt(self.period_id.date_end)),
+            'unit': _('Unit: thousand đồng') if money else _('Unit: cases'),
+            'columns': [(c.code, c.label) for c in columns],
+            'rows': rows,
+            'version': self.version,
+            'signers': (_('Prepared by'), _('Head of office')),
+            'signers_note': _('(signature, full name)'),
+            'head_note': _('(signature, full name, seal)'),
+        }
+
+    @staticmethod
+    def _fmt(day):
+        return '%s/%s/%s' % (day[8:10], day[5:7], day[:4]) if day else ''
+
+    @api.multi
+    def action_export_pdf(self):
+        self.ensure_one()
+        return {'type': 'ir.actions.act_url', 'url': '/thads_stats/report/%d/pdf' % self.id, 'target': 'new'}
+
+    def render_pdf(self):
+        """The form as a PDF drawn with reportlab in a Vietnamese-capable
+        font (DejaVu, Debian package fonts-dejavu-core)."""
+        from ..lib import pdf
+        return pdf.render(self.export_layout())
+
     # ------------------------------------------------------------ display
     @api.depends('line_ids')
     def _compute_table_html(self):

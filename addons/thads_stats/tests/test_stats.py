@@ -1,5 +1,10 @@
 """A hand-built journal whose every figure is known, for region A1, province
 A and the nation, in cases and in money; closing, locking and unlocking."""
+import io
+
+import xlrd
+from PyPDF2 import PdfFileReader
+
 from odoo.exceptions import UserError
 
 from odoo.addons.thads_case.tests.common import ThadsCaseCase
@@ -150,3 +155,22 @@ class TestStatistics(ThadsCaseCase):
         self.assertEqual((report.state, report.version), ('closed', 2))
         logs = self.env['auditlog.log'].search([('model_id.model', '=', 'thads.stat.unlock.request')])
         self.assertTrue(logs, 'unlock requests are audited')
+
+    def test_exports_read_back(self):
+        self.build()
+        report = self.report(self.form_money, self.province_a)
+        content, kind = self.env.ref('thads_stats.stat_report_xlsx_action').render(report.ids)
+        self.assertEqual(kind, 'xlsx')
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        labels = [sheet.cell_value(row, 0).strip() for row in range(sheet.nrows)]
+        a1 = labels.index(self.region_a1.name)
+        self.assertEqual(sheet.cell_value(7, 1), 'Tổng số thụ lý\nc1')
+        self.assertEqual([sheet.cell_value(a1, col) for col in (1, 2, 3, 6, 16)],
+                         [81000, 62000, 19000, 73000, 56000])  # thousand đồng
+        self.assertIn('Form TK-TIEN', [sheet.cell_value(0, col) for col in range(sheet.ncols)])
+        self.assertIn('Prepared by', labels)
+        pdf = report.render_pdf()
+        self.assertTrue(pdf.startswith(b'%PDF'))
+        text = ''.join(page.extractText() for page in PdfFileReader(io.BytesIO(pdf)).pages)
+        self.assertIn('81.000', text)
+        self.assertIn('56.000', text)

@@ -1,0 +1,1 @@
+from . import thads_stat_report_xlsx
