@@ -17,6 +17,7 @@
         'views/thads_stats_menus.xml',
         'report/thads_stat_report_reports.xml',
         'views/thads_stat_report_views.xml',
+        'views/thads_stat_reconciliation_views.xml',
     ],
     'installable': True,
 }

@@ -6,3 +6,4 @@ from . import thads_stat_report
 from . import thads_stat_report_line
 from . import thads_stat_lock
 from . import thads_case_event
+from . import thads_stat_reconciliation

@@ -85,7 +85,9 @@ class ThadsStatReport(models.Model):
             office = offices.get(office_id) or self.env['thads.office'].browse(office_id)
             for left, right, lval, rval in formulas.violations(invariants, values):
                 problems.append(_('%s: %s = %s but %s = %s') % (office.name, left, lval, right, rval))
+            rate_code = self.form_id.column_ids.filtered('is_percent')[:1].code
             Line.create({'report_id': self.id, 'level': level, 'office_id': office_id,
+                         'completion_rate': values.get(rate_code) or 0.0,
                          'executor_id': executor_id, 'values_json': json.dumps(values),
                          'sort_key': '%08d-%d-%s' % (office.parent_left or 0, level == 'executor',
                                                      executor_id or '')})

@@ -16,6 +16,11 @@ class ThadsStatReportLine(models.Model):
     executor_id = fields.Many2one('res.users')
     values_json = fields.Text(required=True)
     sort_key = fields.Char(index=True)
+    # for the dashboard: stored when the row is computed
+    completion_rate = fields.Float(group_operator='avg', help='The first rate column of the form (%).')
+    period_end = fields.Date(related='report_id.period_id.date_end', store=True)
+    form_unit = fields.Selection(related='report_id.form_id.unit', store=True)
+    report_state = fields.Selection(related='report_id.state', store=True)
 
     def value(self, code):
         return json.loads(self.values_json).get(code)

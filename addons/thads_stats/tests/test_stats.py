@@ -174,3 +174,31 @@ class TestStatistics(ThadsCaseCase):
         text = ''.join(page.extractText() for page in PdfFileReader(io.BytesIO(pdf)).pages)
         self.assertIn('81.000', text)
         self.assertIn('56.000', text)
+
+    def test_reconciliation_and_dashboard(self):
+        import base64
+        import xlsxwriter
+        self.build()
+        report = self.report(self.form_count, self.province_a)
+        buf = io.BytesIO()
+        book = xlsxwriter.Workbook(buf)
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, ['office', 'c1', 'c3', 'c8', 'c14'])
+        sheet.write_row(1, 0, ['T-A-1', 8, 6, 1, 1])        # 2 new cases not entered in the software
+        sheet.write_row(2, 0, ['T-A', 9, 5, 1, 4])          # province: 3 more without conditions
+        book.close()
+        rec = self.env['thads.stat.reconciliation'].create({
+            'report_id': report.id, 'file': base64.b64encode(buf.getvalue()), 'filename': 'tay.xlsx',
+            'threshold': 0})
+        rec.action_compare()
+        flagged = rec.line_ids.filtered('flagged')
+        self.assertEqual(sorted((l.office_id.code, l.column_code, l.software, l.manual, l.difference)
+                                for l in flagged),
+                         [('T-A', 'c14', 1, 4, -3), ('T-A-1', 'c3', 4, 6, -2)])
+        self.assertEqual(rec.offices_to_fix.split('\n'), sorted([self.province_a.name, self.region_a1.name]))
+        rec.threshold = 2
+        rec.action_compare()
+        self.assertEqual(rec.line_ids.filtered('flagged').mapped('column_code'), ['c14'])
+        # dashboard rows carry the completion rate of each office
+        a1 = self.row(report, self.region_a1)
+        self.assertEqual((a1.completion_rate, a1.period_end, a1.form_unit), (40.0, '2026-03-31', 'count'))

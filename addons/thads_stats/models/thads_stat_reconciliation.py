@@ -1,0 +1,94 @@
+import base64
+import json
+
+import xlrd
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class ThadsStatReconciliation(models.Model):
+    """Hand-made figures of a period (xlsx: one row per office code, one
+    column per form column code) compared with the software's report, like
+    the comparison tables the Tổng cục sends to the provinces: differences
+    above the threshold are highlighted and the offices to fix listed."""
+    _name = 'thads.stat.reconciliation'
+    _description = 'Reconciliation with hand-made figures'
+    _order = 'id desc'
+
+    report_id = fields.Many2one('thads.stat.report', required=True, ondelete='cascade')
+    file = fields.Binary(required=True, attachment=True, help='xlsx: column A office code, then c1, c2... headings.')
+    filename = fields.Char()
+    threshold = fields.Float(default=0.0, help='Differences up to this many units (cases, or thousand đồng) are '
+                                                'tolerated.')
+    line_ids = fields.One2many('thads.stat.reconciliation.line', 'reconciliation_id', readonly=True)
+    offices_to_fix = fields.Text(compute='_compute_offices_to_fix')
+
+    @api.depends('line_ids.flagged')
+    def _compute_offices_to_fix(self):
+        for rec in self:
+            names = sorted(set(rec.line_ids.filtered('flagged').mapped('office_id.name')))
+            rec.offices_to_fix = '\n'.join(names)
+
+    @api.multi
+    def action_compare(self):
+        self.ensure_one()
+        try:
+            book = xlrd.open_workbook(file_contents=base64.b64decode(self.file))
+        except Exception:
+            raise UserError(_('The file is not a readable Excel workbook.'))
+        sheet = book.sheet_by_index(0)
+        header = [str(sheet.cell_value(0, col)).strip().lower() for col in range(sheet.ncols)]
+        columns = {c.code: c for c in self.report_id.form_id.column_ids}
+        money = self.report_id.form_id.unit == 'money'
+        offices = {o.code: o for o in self.env['thads.office'].sudo().search([])}
+        lines = {l.office_id.id: l for l in self.report_id.line_ids.filtered(lambda l: l.level == 'office')}
+        self.line_ids.unlink()
+        errors = []
+        for row in range(1, sheet.nrows):
+            code = str(sheet.cell_value(row, 0)).strip()
+            if not code:
+                continue
+            office = offices.get(code)
+            if not office:
+                errors.append(_('Row %d: unknown office code "%s".') % (row + 1, code))
+                continue
+            software = json.loads(lines[office.id].values_json) if office.id in lines else {}
+            for col, column_code in enumerate(header[1:], start=1):
+                column = columns.get(column_code)
+                if not column or column.is_percent:
+                    continue
+                manual = sheet.cell_value(row, col)
+                if manual in ('', None):
+                    continue
+                try:
+                    manual = float(manual)
+                except ValueError:
+                    errors.append(_('Row %d, column %s: "%s" is not a number.') % (row + 1, column_code, manual))
+                    continue
+                value = software.get(column_code) or 0
+                value = round(value / 1000.0) if money else value
+                difference = value - manual
+                self.env['thads.stat.reconciliation.line'].create({
+                    'reconciliation_id': self.id, 'office_id': office.id, 'column_code': column_code,
+                    'column_label': column.label, 'software': value, 'manual': manual,
+                    'difference': difference, 'flagged': abs(difference) > self.threshold,
+                })
+        if errors:
+            raise UserError('\n'.join(errors))
+        return True
+
+
+class ThadsStatReconciliationLine(models.Model):
+    _name = 'thads.stat.reconciliation.line'
+    _description = 'Reconciliation difference'
+    _order = 'flagged desc, office_id, column_code'
+
+    reconciliation_id = fields.Many2one('thads.stat.reconciliation', required=True, ondelete='cascade', index=True)
+    office_id = fields.Many2one('thads.office', required=True)
+    column_code = fields.Char(string='Column')
+    column_label = fields.Char(string='Heading')
+    software = fields.Float(digits=(18, 0), string='Software')
+    manual = fields.Float(digits=(18, 0), string='Hand-made')
+    difference = fields.Float(digits=(18, 0))
+    flagged = fields.Boolean(string='To fix')
