@@ -1,0 +1,49 @@
+"""Time the statistics engine on the generated dataset (run inside `odoo
+shell` after generate.py, see bench/README.md).  Reports the median of 3 runs
+of: the national 12-month form (all offices, roll-up included), one regional
+office's monthly form, and a bare SQL aggregate over the same tables (the
+floor)."""
+import statistics
+import time
+
+cr = env.cr  # noqa: F821
+engine = env['thads.stat.engine']  # noqa: F821
+national = env.ref('thads_accounts.office_national')  # noqa: F821
+cr.execute("SELECT id FROM thads_office WHERE code = 'B-R1'")
+region = cr.fetchone()[0]
+
+
+def timed(func, runs=3):
+    times = []
+    for _ in range(runs):
+        start = time.time()
+        func()
+        times.append(time.time() - start)
+    return statistics.median(times)
+
+
+def national_form():
+    env['thads.stat.period'].generate_year(2025)  # noqa: F821
+    period = env['thads.stat.period'].search([('stat_year', '=', 2025), ('months', '=', 12)])  # noqa: F821
+    report = env['thads.stat.report'].create({  # noqa: F821
+        'form_id': env.ref('thads_stats.form_tk_viec').id, 'period_id': period.id, 'office_id': national.id})
+    report.action_compute()
+    report.unlink()
+
+
+def office_month():
+    engine.measures('2025-10-01', '2025-10-31', [region])
+
+
+def floor():
+    cr.execute("""SELECT c.office_id, count(*), sum(e.amount) FROM thads_case_event e
+                    JOIN thads_case c ON c.id = e.case_id WHERE e.date <= '2026-09-30' GROUP BY c.office_id""")
+    cr.fetchall()
+
+
+results = {'national 12-month form': timed(national_form), 'one office, monthly': timed(office_month),
+           'floor: bare SQL aggregate': timed(floor)}
+for name, seconds in results.items():
+    print('BENCH %-28s %8.3f s' % (name, seconds))
+print('BENCH national / floor: %.1fx' % (results['national 12-month form'] / results['floor: bare SQL aggregate']))
+cr.rollback()
