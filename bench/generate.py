@@ -88,6 +88,10 @@ cr.execute("""
       JOIN thads_case_obligation o ON o.case_id = c.id
       JOIN bench_path p ON p.path = (CASE WHEN c.number_seq %% 10 IN (0, 1) THEN 3 ELSE c.number_seq %% 10 END)
      WHERE c.external_key LIKE 'B-%%' AND c.date_received + p.day <= DATE '2026-11-01'""", {"unused": 0})
+cr.execute("""
+    UPDATE thads_case c SET amount_due = o.due, amount_remaining = o.due
+      FROM (SELECT case_id, SUM(amount_due) AS due FROM thads_case_obligation GROUP BY case_id) o
+     WHERE o.case_id = c.id AND c.external_key LIKE 'B-%%'""", {"unused": 0})
 cr.execute("ANALYZE thads_case; ANALYZE thads_case_event; ANALYZE thads_case_obligation; ANALYZE thads_office", {"unused": 0})
 cr.execute("SELECT count(*) FROM thads_case_event e JOIN thads_case c ON c.id = e.case_id WHERE c.external_key LIKE 'B-%%'", {"unused": 0})
 events = cr.fetchone()[0]

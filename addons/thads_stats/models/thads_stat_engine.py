@@ -5,53 +5,47 @@ PENDING = ('new', 'voluntary', 'verification', 'enforcing', 'no_condition', 'sep
 MEASURES = ('carried', 'new', 'delegated', 'revoked', 'done', 'terminated', 'enforcing', 'postponed',
             'suspended', 'other', 'no_condition')
 
-# One pass over the journal: the state of each case at the end of the period
-# and before the statistical year, the flows of the year, and its bucket.
+# The state of each case at the end of the period and before the
+# statistical year is the event whose successor comes after that date; the
+# running totals on the events (kept by triggers, see thads_case_event.py)
+# give the flows of the year by difference.  Two filtered scans of the
+# journal and hash joins: no sort, no loop over cases.
 CASE_SQL = """
-WITH ev AS (
-    SELECT e.case_id, e.date, e.sequence, e.event_type, e.state_after, e.amount, e.executor_id
+WITH fin AS (
+    SELECT e.case_id, e.state_after AS state, e.executor_id, e.stat_cum_done, e.stat_cum_delegated,
+           e.stat_decided_date, e.stat_terminated
       FROM thads_case_event e
-      JOIN thads_case c ON c.id = e.case_id
-     WHERE e.date <= %(end)s {office_filter}
-), at_end AS (
-    SELECT DISTINCT ON (case_id) case_id, state_after AS state, executor_id
-      FROM ev ORDER BY case_id, date DESC, sequence DESC
-), before_year AS (
-    SELECT DISTINCT ON (case_id) case_id, state_after AS state
-      FROM ev WHERE date < %(year_start)s ORDER BY case_id, date DESC, sequence DESC
-), flows AS (
-    SELECT case_id,
-           bool_or(event_type = 'decide' AND date >= %(year_start)s) AS decided_in_year,
-           bool_or(event_type = 'terminate') AS terminated,
-           COALESCE(SUM(amount) FILTER (WHERE event_type IN ('collect', 'reduce', 'delegate')
-                                          AND date < %(year_start)s), 0) AS settled_before,
-           COALESCE(SUM(amount) FILTER (WHERE event_type IN ('collect', 'reduce')
-                                          AND date >= %(year_start)s), 0) AS done_in_year,
-           COALESCE(SUM(amount) FILTER (WHERE event_type = 'delegate'
-                                          AND date >= %(year_start)s), 0) AS delegated_in_year
-      FROM ev GROUP BY case_id
-), due AS (
-    SELECT o.case_id, SUM(o.amount_due) AS due FROM thads_case_obligation o GROUP BY o.case_id
+     WHERE e.date <= %(end)s AND (e.stat_next_date IS NULL OR e.stat_next_date > %(end)s) {office_filter}
+), beg AS (
+    SELECT e.case_id, e.state_after AS state, e.stat_cum_done, e.stat_cum_delegated
+      FROM thads_case_event e
+     WHERE e.date < %(year_start)s AND (e.stat_next_date IS NULL OR e.stat_next_date >= %(year_start)s)
+           {office_filter}
+), per_case AS (
+    SELECT f.case_id, f.state, f.executor_id, b.state AS state_before,
+           COALESCE(f.stat_decided_date >= %(year_start)s, false) AS decided_in_year,
+           f.stat_terminated AS terminated,
+           COALESCE(b.stat_cum_done + b.stat_cum_delegated, 0) AS settled_before,
+           f.stat_cum_done - COALESCE(b.stat_cum_done, 0) AS done_in_year,
+           f.stat_cum_delegated - COALESCE(b.stat_cum_delegated, 0) AS delegated_in_year
+      FROM fin f LEFT JOIN beg b ON b.case_id = f.case_id
 ), classified AS (
-    SELECT c.id AS case_id, c.office_id, a.executor_id,
-           (b.state IN %(pending)s) AS carried, f.decided_in_year AS is_new,
-           CASE WHEN a.state IN ('delegated') THEN 'delegated'
-                WHEN a.state = 'revoked' THEN 'revoked'
-                WHEN a.state = 'terminated' OR (a.state IN ('closed', 'archived') AND f.terminated) THEN 'terminated'
-                WHEN a.state IN ('done', 'closed', 'archived') THEN 'done'
-                WHEN a.state IN ('new', 'voluntary', 'verification', 'enforcing') THEN 'enforcing'
-                WHEN a.state IN ('postponed', 'suspended') THEN a.state
-                WHEN a.state IN ('no_condition', 'separate_register') THEN 'no_condition'
+    SELECT c.id AS case_id, c.office_id, p.executor_id,
+           (p.state_before IN %(pending)s) AS carried, p.decided_in_year AS is_new,
+           CASE WHEN p.state IN ('delegated') THEN 'delegated'
+                WHEN p.state = 'revoked' THEN 'revoked'
+                WHEN p.state = 'terminated' OR (p.state IN ('closed', 'archived') AND p.terminated) THEN 'terminated'
+                WHEN p.state IN ('done', 'closed', 'archived') THEN 'done'
+                WHEN p.state IN ('new', 'voluntary', 'verification', 'enforcing') THEN 'enforcing'
+                WHEN p.state IN ('postponed', 'suspended') THEN p.state
+                WHEN p.state IN ('no_condition', 'separate_register') THEN 'no_condition'
                 ELSE 'other' END AS bucket,
-           CASE WHEN b.state IN %(pending)s THEN COALESCE(d.due, 0) - f.settled_before
-                ELSE COALESCE(d.due, 0) END AS base_money,
-           f.done_in_year, f.delegated_in_year
-      FROM thads_case c
-      JOIN at_end a ON a.case_id = c.id
-      JOIN flows f ON f.case_id = c.id
-      LEFT JOIN before_year b ON b.case_id = c.id
-      LEFT JOIN due d ON d.case_id = c.id
-     WHERE (b.state IN %(pending)s OR f.decided_in_year)
+           CASE WHEN p.state_before IN %(pending)s THEN COALESCE(c.amount_due, 0) - p.settled_before
+                ELSE COALESCE(c.amount_due, 0) END AS base_money,
+           p.done_in_year, p.delegated_in_year
+      FROM per_case p
+      JOIN thads_case c ON c.id = p.case_id
+     WHERE (p.state_before IN %(pending)s OR p.decided_in_year)
 )
 """
 
@@ -66,7 +60,7 @@ class ThadsStatEngine(models.AbstractModel):
         params = {'end': date_end, 'year_start': year_start, 'pending': PENDING}
         office_filter = ''
         if office_ids is not None:
-            office_filter = 'AND c.office_id IN %(offices)s'
+            office_filter = 'AND e.case_id IN (SELECT id FROM thads_case WHERE office_id IN %(offices)s)'
             params['offices'] = tuple(office_ids) or (0,)
         return CASE_SQL.format(office_filter=office_filter), params
 

@@ -57,8 +57,22 @@ class ThadsStatReport(models.Model):
         period = self.period_id
         measures = self.env['thads.stat.engine'].measures(period.year_start(), period.date_end, scope.ids)
         unit = self.form_id.unit
-        # historical offices report through their successor at the period end
-        reporting = {office.id: office.successor_at(period.date_end) for office in scope}
+        # the tree in one query: a national form walks a thousand offices
+        self.env.cr.execute('SELECT id, parent_id, successor_id, date_end, parent_left FROM thads_office '
+                            'WHERE id IN %s', (tuple(scope.ids),))
+        tree = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+
+        def reporting(office_id):
+            """historical offices report through their successor at the period end"""
+            seen = set()
+            while office_id in tree and office_id not in seen:
+                _parent, successor, date_end, _left = tree[office_id]
+                if not (date_end and str(date_end) < period.date_end and successor):
+                    break
+                seen.add(office_id)
+                office_id = successor
+            return office_id
+
         rows = {}
 
         def add(key, base):
@@ -67,31 +81,46 @@ class ThadsStatReport(models.Model):
                 target[measure] = target.get(measure, 0) + value
 
         for (office_id, executor_id), values in measures.items():
-            office = reporting.get(office_id) or self.env['thads.office'].browse(office_id)
+            office_id = reporting(office_id)
             base = values[unit]
-            add(('executor', office.id, executor_id or False), base)
-            node = office
-            while node and node in scope:  # the office and every level above, up to the scope
-                add(('office', node.id, False), base)
-                node = node.parent_id
-        self.line_ids.unlink()
+            add(('executor', office_id, executor_id or False), base)
+            node = office_id
+            while node in tree:  # the office and every level above, up to the scope
+                add(('office', node, False), base)
+                node = tree[node][0]
         columns = self.form_id._columns()
         invariants = self.form_id._invariants()
+        rate_code = self.form_id.column_ids.filtered('is_percent')[:1].code
         problems = []
-        Line = self.env['thads.stat.report.line']
-        offices = {o.id: o for o in scope} if scope else {}
+        lines = []
         for (level, office_id, executor_id), base in rows.items():
             values = formulas.evaluate(columns, base)
-            office = offices.get(office_id) or self.env['thads.office'].browse(office_id)
             for left, right, lval, rval in formulas.violations(invariants, values):
-                problems.append(_('%s: %s = %s but %s = %s') % (office.name, left, lval, right, rval))
-            rate_code = self.form_id.column_ids.filtered('is_percent')[:1].code
-            Line.create({'report_id': self.id, 'level': level, 'office_id': office_id,
-                         'completion_rate': values.get(rate_code) or 0.0,
-                         'executor_id': executor_id, 'values_json': json.dumps(values),
-                         'sort_key': '%08d-%d-%s' % (office.parent_left or 0, level == 'executor',
-                                                     executor_id or '')})
+                problems.append(_('%s: %s = %s but %s = %s') % (
+                    self.env['thads.office'].browse(office_id).name, left, lval, right, rval))
+            left_key = tree[office_id][3] if office_id in tree else 0
+            lines.append((level, office_id, executor_id or None, json.dumps(values), values.get(rate_code) or 0.0,
+                          '%08d-%d-%s' % (left_key or 0, level == 'executor', executor_id or '')))
+        self._store_lines(lines)
         self.write({'computed_at': fields.Datetime.now(), 'violations': '\n'.join(problems) or False})
+
+    def _store_lines(self, lines):
+        """Replace the rows in two statements: a national form has a row per
+        office and executor (thousands), which the ORM would create one by
+        one. The rows have no computed fields besides the related ones
+        filled here."""
+        from psycopg2.extras import execute_values
+        cr = self.env.cr
+        cr.execute('DELETE FROM thads_stat_report_line WHERE report_id = %s', (self.id,))
+        execute_values(cr._obj, """
+            INSERT INTO thads_stat_report_line
+                (report_id, level, office_id, executor_id, values_json, completion_rate, sort_key,
+                 period_end, form_unit, report_state, create_uid, create_date, write_uid, write_date)
+            VALUES %s""", [(self.id,) + line + (self.period_id.date_end, self.form_id.unit, self.state,
+                                                self.env.uid, fields.Datetime.now(), self.env.uid,
+                                                fields.Datetime.now()) for line in lines], page_size=1000)
+        self.env['thads.stat.report.line'].invalidate_cache()
+        self.invalidate_cache(['line_ids'], self.ids)
 
     # -------------------------------------------------------------- close
     @api.multi

@@ -108,6 +108,37 @@ class TestStatistics(ThadsCaseCase):
         self.assertEqual(len(a1.case_ids('c6')), 6)
         self.assertEqual(len(a1.case_ids('c15')), 2)
 
+    def journal(self, case):
+        self.env.cr.execute("""SELECT event_type, date::text, stat_next_date::text, stat_cum_done::bigint,
+                                      stat_cum_delegated::bigint, stat_decided_date::text, stat_terminated
+                                 FROM thads_case_event WHERE case_id = %s ORDER BY date, sequence, id""", (case.id,))
+        return self.env.cr.fetchall()
+
+    def test_running_totals_follow_every_write(self):
+        """The triggers keep the running totals right whatever writes the
+        journal: the ORM, a backdated event, a plain SQL delete."""
+        cases = self.build()
+        rows = self.journal(cases['K7'])
+        self.assertEqual([r[0] for r in rows], ['receive', 'decide', 'notify', 'collect', 'terminate'])
+        for row, following in zip(rows, rows[1:] + [None]):
+            self.assertEqual(row[2], following and following[1])
+        self.assertEqual([r[3] for r in rows], [0, 0, 0, 1 * M, 1 * M])
+        self.assertEqual([r[5] for r in rows], [None] + ['2026-01-05'] * 4)
+        self.assertEqual([r[6] for r in rows], [False] * 4 + [True])
+        # a backdated collection between two events shifts the totals after it
+        first_collect = self.env['thads.case.event'].search(
+            [('case_id', '=', cases['K7'].id), ('event_type', '=', 'collect')])
+        first_collect.copy({'date': '2026-01-07', 'amount': 500000})
+        rows = self.journal(cases['K7'])
+        self.assertEqual([(r[1], r[3]) for r in rows][2:], [('2026-01-06', 0), ('2026-01-07', 500000),
+                                                            ('2026-01-20', 1500000), ('2026-02-02', 1500000)])
+        self.assertEqual(rows[2][2], '2026-01-07')
+        # deleting the termination in SQL: the last event is open again
+        self.env.cr.execute("DELETE FROM thads_case_event WHERE case_id = %s AND event_type = 'terminate'",
+                            (cases['K7'].id,))
+        rows = self.journal(cases['K7'])
+        self.assertEqual((rows[-1][0], rows[-1][2], rows[-1][6]), ('collect', None, False))
+
     def test_figures_in_money(self):
         self.build()
         report = self.report(self.form_money, self.province_a)
