@@ -8,7 +8,18 @@
     'website': 'https://thads.moj.gov.vn',
     'depends': ['thads_case', 'website_form'],
     'data': [
+        'security/thads_support_security.xml',
+        'security/ir.model.access.csv',
+        'data/thads_support_procedure_data.xml',
+        'data/mail_template_data.xml',
+        'data/ir_cron_data.xml',
+        'views/thads_support_request_views.xml',
+        'views/thads_support_procedure_views.xml',
+        'views/website_templates.xml',
         'views/thads_support_menus.xml',
+    ],
+    'demo': [
+        'demo/thads_support_demo.xml',
     ],
     'installable': True,
 }

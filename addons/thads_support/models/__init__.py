@@ -1,0 +1,3 @@
+from . import thads_support_procedure
+from . import thads_support_step
+from . import thads_support_request

@@ -1,0 +1,119 @@
+"""The public pages over real HTTP, in Vietnamese (the website language): a valid submission, each invalid input
+refused with its message and nothing stored, oversized and forged files,
+escaped script, CSRF, the rate limit, and a lookup that reveals nothing."""
+import re
+
+import requests
+
+from odoo.addons.thads_accounts.tests.common import ThadsHttpCase
+
+PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
+FORM = '/ho-tro-truc-tuyen/gui/yeu-cau-thi-hanh-an'
+
+
+class TestPublicPages(ThadsHttpCase):
+
+    def setUp(self):
+        super(TestPublicPages, self).setUp()
+        with self.http_env() as env:
+            self.office_id = env.ref('thads_accounts.office_national').search(
+                [('kind', '=', 'region'), ('is_system', '=', True), ('date_end', '=', False)], limit=1).id
+            env['ir.config_parameter'].set_param('thads_support.rate_limit_per_hour', '100')
+        self.session = requests.Session()
+
+    def csrf(self, path=FORM):
+        page = self.session.get(self.url(path), timeout=60)
+        self.assertEqual(page.status_code, 200)
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def post(self, data=None, files=None, path=FORM, csrf=True):
+        values = {'office_id': self.office_id, 'applicant_name': 'Lê Thị Công Dân',
+                  'applicant_id_number': '001190001111', 'applicant_email': 'congdan@example.com',
+                  'applicant_phone': '0912345678', 'content': 'Đề nghị thi hành án.',
+                  'court': 'TAND khu vực 1', 'judgment_number': '99/2026/DS-ST'}
+        values.update(data or {})
+        if csrf:
+            values['csrf_token'] = self.csrf(path)
+        return self.session.post(self.url(path), data=values, files=files or [], timeout=60)
+
+    def count(self):
+        with self.http_env() as env:
+            return env['thads.support.request'].search_count([]), env['ir.attachment'].search_count(
+                [('res_model', '=', 'thads.support.request')])
+
+    def test_valid_submission_then_lookup(self):
+        before = self.count()
+        response = self.post(files=[('attachments', ('ban-an.pdf', PDF, 'application/pdf'))])
+        self.assertEqual(response.status_code, 200)
+        code = re.search(r'o_thads_receipt_code">([A-Z0-9-]+)<', response.text).group(1)
+        self.assertEqual(self.count(), (before[0] + 1, before[1] + 1))
+        with self.http_env() as env:
+            request = env['thads.support.request'].search([('name', '=', code)])
+            self.assertEqual((request.procedure_code, request.applicant_id_number, request.state),
+                             ('enforcement', '001190001111', 'received'))
+            self.assertEqual(request.office_id.id, self.office_id)
+        token = self.csrf('/ho-tro-truc-tuyen/tra-cuu')
+        found = self.session.post(self.url('/ho-tro-truc-tuyen/tra-cuu'),
+                                  data={'code': code, 'id_number': '001190001111', 'csrf_token': token})
+        self.assertIn('o_thads_lookup_result', found.text)
+        self.assertIn(code, found.text)
+        # the right code with another person's identity number reveals nothing
+        wrong = self.session.post(self.url('/ho-tro-truc-tuyen/tra-cuu'),
+                                  data={'code': code, 'id_number': '001190002222', 'csrf_token': token})
+        self.assertNotIn('o_thads_lookup_result', wrong.text)
+        self.assertIn('Không có hồ sơ nào khớp', wrong.text)
+        self.assertNotIn('Lê Thị Công Dân', wrong.text)
+
+    def test_invalid_inputs_are_refused_and_nothing_is_stored(self):
+        before = self.count()
+        cases = [
+            ({'applicant_name': ''}, 'Chưa nhập Họ và tên.'),
+            ({'applicant_id_number': '12345'}, 'Số định danh phải có 12 chữ số'),
+            ({'applicant_email': 'not-an-email'}, 'Địa chỉ email không hợp lệ.'),
+            ({'applicant_phone': '12'}, 'Số điện thoại không hợp lệ.'),
+            ({'office_id': '999999'}, 'Hãy chọn cơ quan thi hành án.'),
+            ({'judgment_number': ''}, 'Chưa nhập Số bản án, quyết định.'),
+        ]
+        for data, message in cases:
+            response = self.post(data)
+            self.assertEqual(response.status_code, 200)
+            self.assertIn('o_thads_errors', response.text, data)
+            self.assertIn(message, response.text)
+            self.assertIn('Lê Thị Công Dân' if data.get('applicant_name') != '' else 'congdan@example.com',
+                          response.text)  # what was typed comes back
+        self.assertEqual(self.count(), before)
+
+    def test_oversized_and_forged_files(self):
+        with self.http_env() as env:
+            env['ir.config_parameter'].set_param('thads_support.max_upload_mb', '1')
+        before = self.count()
+        big = self.post(files=[('attachments', ('lon.pdf', PDF + b'0' * (1024 * 1024), 'application/pdf'))])
+        self.assertIn('lớn hơn 1 MB', big.text)
+        forged = self.post(files=[('attachments', ('gia.pdf', b'<html><script>x</script></html>', 'application/pdf'))])
+        self.assertIn('không đúng như tên tệp', forged.text)
+        exe = self.post(files=[('attachments', ('virus.exe', b'MZ\x90\x00', 'application/octet-stream'))])
+        self.assertIn('chỉ chấp nhận tệp PDF, JPG, PNG và DOCX', exe.text)
+        self.assertEqual(self.count(), before)
+
+    def test_script_is_shown_escaped(self):
+        response = self.post({'content': '<script>alert("x")</script>', 'applicant_email': 'bad'})
+        self.assertIn('&lt;script&gt;alert', response.text)
+        self.assertNotIn('<script>alert("x")</script>', response.text)
+
+    def test_csrf_and_rate_limit(self):
+        before = self.count()
+        response = self.post(csrf=False)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.count(), before)
+        with self.http_env() as env:
+            env['ir.config_parameter'].set_param('thads_support.rate_limit_per_hour', '1')
+        self.assertIn('o_thads_receipt_code', self.post().text)
+        limited = self.post()
+        self.assertIn('Có quá nhiều yêu cầu từ địa chỉ', limited.text)
+        self.assertEqual(self.count()[0], before[0] + 1)
+
+    def test_other_pages(self):
+        for path in ('/ho-tro-truc-tuyen', '/ho-tro-truc-tuyen/gui/kien-nghi-phan-anh',
+                     '/ho-tro-truc-tuyen/gui/xac-nhan-ket-qua', '/ho-tro-truc-tuyen/chua-co-dieu-kien'):
+            self.assertEqual(self.session.get(self.url(path), timeout=60).status_code, 200, path)
+        self.assertEqual(self.session.get(self.url('/ho-tro-truc-tuyen/gui/khac'), timeout=60).status_code, 404)
