@@ -6,7 +6,8 @@
     'license': 'AGPL-3',
     'author': 'THADS platform team',
     'website': 'https://thads.moj.gov.vn',
-    'depends': ['thads_case', 'website_form'],
+    # website_form: the public pages; report_xlsx: the SLA compliance export
+    'depends': ['thads_case', 'website_form', 'report_xlsx'],
     'data': [
         'security/thads_support_security.xml',
         'security/ir.model.access.csv',
@@ -17,6 +18,7 @@
         'views/thads_support_procedure_views.xml',
         'views/website_templates.xml',
         'views/thads_support_menus.xml',
+        'report/thads_support_reports.xml',
     ],
     'demo': [
         'demo/thads_support_demo.xml',

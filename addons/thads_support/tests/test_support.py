@@ -170,3 +170,20 @@ class TestSupport(SupportCase):
             Request.sudo(self.users['executor']).create({
                 'procedure_code': 'petition', 'applicant_name': 'x', 'applicant_id_number': '001085001234',
                 'applicant_email': 'x@example.com', 'content': 'x'})
+
+    def test_sla_xlsx_export(self):
+        import io
+        import xlrd
+        done = self.on(self.make_request(), '2026-01-07')
+        done.refusal_ground = 'Khoản 5 Điều 31'
+        done.action_refuse()
+        late = self.make_request()
+        self.env['thads.support.request']._cron_sla('2026-01-09')
+        report = self.env.ref('thads_support.sla_xlsx_action')
+        content, kind = report.render_xlsx((done | late).ids, {})
+        self.assertEqual(kind, 'xlsx')
+        book = xlrd.open_workbook(file_contents=content)
+        summary = book.sheet_by_index(0)
+        self.assertEqual(summary.row_values(1)[2:7], [2, 1, 1, 0, 1])  # requests, closed, met, breached, overdue
+        self.assertEqual(summary.row_values(1)[7], 100.0)
+        self.assertEqual(book.sheet_by_index(1).nrows, 3)

@@ -1,0 +1,1 @@
+from . import thads_support_sla_xlsx
