@@ -46,7 +46,7 @@ cr.execute("""
                             deadline_status, publication_state, year, number_seq)
     SELECT 'B-' || g::text, g::text || '/B', o.id, %(executor)s,
            CASE WHEN g %% 3 = 0 THEN 'chu_dong' ELSE 'theo_yeu_cau' END,
-           DATE '2023-10-01' + (g * 7919 %% 1095), 'civil', 'received', 'none', 'none', 0, g
+           DATE '2023-10-01' + (g::bigint * 7919 %% 1095)::int, 'civil', 'received', 'none', 'none', 0, g
       FROM generate_series(1, %(n)s) g
       JOIN bench_office o ON o.n = g %% %(offices)s""", {'executor': executor, 'n': N, 'offices': len(offices)})
 cr.execute("""
