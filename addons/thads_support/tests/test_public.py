@@ -112,6 +112,21 @@ class TestPublicPages(ThadsHttpCase):
         self.assertIn('Có quá nhiều yêu cầu từ địa chỉ', limited.text)
         self.assertEqual(self.count()[0], before[0] + 1)
 
+    def test_published_debtors_only(self):
+        with self.http_env() as env:
+            def case(name, state):
+                debtor = env['res.partner'].create({'name': name})
+                record = env['thads.case'].create({
+                    'office_id': self.office_id, 'kind': 'theo_yeu_cau', 'date_received': '2026-03-02',
+                    'party_ids': [(0, 0, {'partner_id': debtor.id, 'role': 'debtor'})]})
+                record.write({'publication_state': state, 'publication_date': '2026-06-01',
+                              'no_condition_ground': 'Điều 44a khoản 1 điểm a'})
+            case('Công ty Công Khai', 'published')
+            case('Ông Chưa Công Khai', 'to_publish')
+        page = self.session.get(self.url('/ho-tro-truc-tuyen/chua-co-dieu-kien'), timeout=60).text
+        self.assertIn('Công ty Công Khai', page)
+        self.assertNotIn('Ông Chưa Công Khai', page)
+
     def test_other_pages(self):
         for path in ('/ho-tro-truc-tuyen', '/ho-tro-truc-tuyen/gui/kien-nghi-phan-anh',
                      '/ho-tro-truc-tuyen/gui/xac-nhan-ket-qua', '/ho-tro-truc-tuyen/chua-co-dieu-kien'):
