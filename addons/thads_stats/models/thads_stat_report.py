@@ -112,13 +112,13 @@ class ThadsStatReport(models.Model):
         from psycopg2.extras import execute_values
         cr = self.env.cr
         cr.execute('DELETE FROM thads_stat_report_line WHERE report_id = %s', (self.id,))
+        now = fields.Datetime.now()
+        common = (self.period_id.date_end, self.form_id.unit, self.state, self.env.uid, now, self.env.uid, now)
         execute_values(cr._obj, """
             INSERT INTO thads_stat_report_line
                 (report_id, level, office_id, executor_id, values_json, completion_rate, sort_key,
                  period_end, form_unit, report_state, create_uid, create_date, write_uid, write_date)
-            VALUES %s""", [(self.id,) + line + (self.period_id.date_end, self.form_id.unit, self.state,
-                                                self.env.uid, fields.Datetime.now(), self.env.uid,
-                                                fields.Datetime.now()) for line in lines], page_size=1000)
+            VALUES %s""", [(self.id,) + line + common for line in lines], page_size=1000)
         self.env['thads.stat.report.line'].invalidate_cache()
         self.invalidate_cache(['line_ids'], self.ids)
 

@@ -71,9 +71,10 @@ class SupportController(http.Controller):
             'content': _('"%s" is not what its name says (the content does not match the file type).'),
         }
         attachments = []
+        max_bytes = max_mb * 1024 * 1024
         for upload in files:
-            data = upload.read()
-            problem = validation.file_problem(upload.filename, data, max_mb * 1024 * 1024)
+            data = upload.read(max_bytes + 1)  # enough to know it is too big, never more
+            problem = validation.file_problem(upload.filename, data, max_bytes)
             if problem:
                 errors.append(messages[problem] % upload.filename)
             else:
