@@ -2,6 +2,8 @@ from odoo import api, models
 
 PENDING = ('new', 'voluntary', 'verification', 'enforcing', 'no_condition', 'separate_register',
            'postponed', 'suspended')
+# up to this many offices, the journal scans are filtered by office
+SMALL_SCOPE = 50
 MEASURES = ('carried', 'new', 'delegated', 'revoked', 'done', 'terminated', 'enforcing', 'postponed',
             'suspended', 'other', 'no_condition')
 
@@ -15,11 +17,11 @@ WITH fin AS (
     SELECT e.case_id, e.state_after AS state, e.executor_id, e.stat_cum_done, e.stat_cum_delegated,
            e.stat_decided_date, e.stat_terminated
       FROM thads_case_event e
-     WHERE e.date <= %(end)s AND (e.stat_next_date IS NULL OR e.stat_next_date > %(end)s) {office_filter}
+     WHERE e.date <= %(end)s AND COALESCE(e.stat_next_date, 'infinity'::date) > %(end)s {office_filter}
 ), beg AS (
     SELECT e.case_id, e.state_after AS state, e.stat_cum_done, e.stat_cum_delegated
       FROM thads_case_event e
-     WHERE e.date < %(year_start)s AND (e.stat_next_date IS NULL OR e.stat_next_date >= %(year_start)s)
+     WHERE e.date < %(year_start)s AND COALESCE(e.stat_next_date, 'infinity'::date) >= %(year_start)s
            {office_filter}
 ), per_case AS (
     SELECT f.case_id, f.state, f.executor_id, b.state AS state_before,
@@ -40,12 +42,12 @@ WITH fin AS (
                 WHEN p.state IN ('postponed', 'suspended') THEN p.state
                 WHEN p.state IN ('no_condition', 'separate_register') THEN 'no_condition'
                 ELSE 'other' END AS bucket,
-           CASE WHEN p.state_before IN %(pending)s THEN COALESCE(c.amount_due, 0) - p.settled_before
-                ELSE COALESCE(c.amount_due, 0) END AS base_money,
-           p.done_in_year, p.delegated_in_year
+           (CASE WHEN p.state_before IN %(pending)s THEN COALESCE(c.amount_due, 0) - p.settled_before
+                 ELSE COALESCE(c.amount_due, 0) END)::bigint AS base_money,
+           p.done_in_year::bigint AS done_in_year, p.delegated_in_year::bigint AS delegated_in_year
       FROM per_case p
       JOIN thads_case c ON c.id = p.case_id
-     WHERE (p.state_before IN %(pending)s OR p.decided_in_year)
+     WHERE (p.state_before IN %(pending)s OR p.decided_in_year) {case_filter}
 )
 """
 
@@ -56,45 +58,63 @@ class ThadsStatEngine(models.AbstractModel):
     _name = 'thads.stat.engine'
     _description = 'Statistics engine'
 
+    def _tune(self):
+        """PostgreSQL's JIT compiles this query for seconds and saves
+        milliseconds (measured at 1M cases: 5.7 s with, 2.1 s without):
+        off for this transaction, whatever the server's setting."""
+        self.env.cr.execute('SET LOCAL jit = off')
+
     def _params(self, year_start, date_end, office_ids=None):
+        """The query for a scope of offices: a small scope filters the
+        journal scans (index on the cases' office), a large one only the
+        join with the cases (hashed IN list), which costs nothing."""
         params = {'end': date_end, 'year_start': year_start, 'pending': PENDING}
-        office_filter = ''
+        office_filter = case_filter = ''
         if office_ids is not None:
-            office_filter = 'AND e.case_id IN (SELECT id FROM thads_case WHERE office_id IN %(offices)s)'
-            params['offices'] = tuple(office_ids) or (0,)
-        return CASE_SQL.format(office_filter=office_filter), params
+            params['offices'] = tuple(set(office_ids)) or (0,)
+            if len(params['offices']) <= SMALL_SCOPE:
+                office_filter = 'AND e.case_id IN (SELECT id FROM thads_case WHERE office_id IN %(offices)s)'
+            else:
+                case_filter = 'AND c.office_id IN %(offices)s'
+        return CASE_SQL.format(office_filter=office_filter, case_filter=case_filter), params
 
     @api.model
     def measures(self, year_start, date_end, office_ids=None):
-        """{(office_id, executor_id): {'count': {measure: n}, 'money': {measure: đồng}}}"""
+        """{(office_id, executor_id): {'count': {measure: n}, 'money': {measure: đồng}}}
+
+        PostgreSQL groups the cases by office, executor, bucket and the two
+        flags (a few thousand groups for the nation) with five integer sums;
+        the measures are folded from those groups here (no loop over cases).
+        """
         sql, params = self._params(year_start, date_end, office_ids)
+        self._tune()
         self.env.cr.execute(sql + """
-            SELECT office_id, executor_id,
-                   COUNT(*) FILTER (WHERE carried), COUNT(*) FILTER (WHERE is_new),
-                   COUNT(*) FILTER (WHERE bucket = 'delegated'), COUNT(*) FILTER (WHERE bucket = 'revoked'),
-                   COUNT(*) FILTER (WHERE bucket = 'done'), COUNT(*) FILTER (WHERE bucket = 'terminated'),
-                   COUNT(*) FILTER (WHERE bucket = 'enforcing'), COUNT(*) FILTER (WHERE bucket = 'postponed'),
-                   COUNT(*) FILTER (WHERE bucket = 'suspended'), COUNT(*) FILTER (WHERE bucket = 'other'),
-                   COUNT(*) FILTER (WHERE bucket = 'no_condition'),
-                   COALESCE(SUM(base_money) FILTER (WHERE carried), 0),
-                   COALESCE(SUM(base_money) FILTER (WHERE is_new), 0),
-                   COALESCE(SUM(delegated_in_year + CASE WHEN bucket = 'delegated'
-                       THEN base_money - done_in_year - delegated_in_year ELSE 0 END), 0),
-                   COALESCE(SUM(base_money - done_in_year - delegated_in_year) FILTER (WHERE bucket = 'revoked'), 0),
-                   COALESCE(SUM(done_in_year), 0),
-                   COALESCE(SUM(base_money - done_in_year - delegated_in_year) FILTER (WHERE bucket = 'terminated'), 0),
-                   COALESCE(SUM(base_money - done_in_year - delegated_in_year) FILTER (WHERE bucket = 'enforcing'), 0),
-                   COALESCE(SUM(base_money - done_in_year - delegated_in_year) FILTER (WHERE bucket = 'postponed'), 0),
-                   COALESCE(SUM(base_money - done_in_year - delegated_in_year) FILTER (WHERE bucket = 'suspended'), 0),
-                   COALESCE(SUM(base_money - done_in_year - delegated_in_year) FILTER (WHERE bucket IN ('other', 'done')), 0),
-                   COALESCE(SUM(base_money - done_in_year - delegated_in_year) FILTER (WHERE bucket = 'no_condition'), 0)
-              FROM classified GROUP BY office_id, executor_id
+            SELECT office_id, executor_id, bucket, carried, is_new, COUNT(*), SUM(base_money),
+                   SUM(done_in_year), SUM(delegated_in_year), SUM(base_money - done_in_year - delegated_in_year)
+              FROM classified GROUP BY office_id, executor_id, bucket, carried, is_new
         """, params)
         result = {}
-        for row in self.env.cr.fetchall():
-            counts = dict(zip(MEASURES, row[2:13]))
-            money = dict(zip(MEASURES, [int(v) for v in row[13:24]]))
-            result[(row[0], row[1])] = {'count': counts, 'money': money}
+        for office_id, executor_id, bucket, carried, is_new, count, base, done, delegated, rest \
+                in self.env.cr.fetchall():
+            entry = result.get((office_id, executor_id))
+            if entry is None:
+                entry = result[(office_id, executor_id)] = {
+                    'count': dict.fromkeys(MEASURES, 0), 'money': dict.fromkeys(MEASURES, 0)}
+            counts, money = entry['count'], entry['money']
+            base, done, delegated, rest = int(base), int(done), int(delegated), int(rest)
+            if carried:
+                counts['carried'] += count
+                money['carried'] += base
+            if is_new:
+                counts['new'] += count
+                money['new'] += base
+            counts[bucket] += count
+            # money settled in the year counts as done, money delegated in the
+            # year as delegated; what is left goes to the case's bucket (the
+            # unpaid rest of a case "done" is counted as "other")
+            money['done'] += done
+            money['delegated'] += delegated
+            money['other' if bucket == 'done' else bucket] += rest
         return result
 
     @api.model
@@ -103,6 +123,7 @@ class ThadsStatEngine(models.AbstractModel):
         sql, params = self._params(year_start, date_end, office_ids)
         condition = {'carried': 'carried', 'new': 'is_new'}.get(measure, 'bucket = %(bucket)s')
         params['bucket'] = measure
+        self._tune()
         if executor_id is not None:
             condition = '(%s) AND executor_id IS NOT DISTINCT FROM %%(executor)s' % condition
             params['executor'] = executor_id or None

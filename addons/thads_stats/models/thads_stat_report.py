@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape
 
+from odoo.addons.queue_job.job import job
+
 from ..lib import formulas
 
 
@@ -32,6 +34,13 @@ class ThadsStatReport(models.Model):
     line_ids = fields.One2many('thads.stat.report.line', 'report_id', readonly=True)
     violations = fields.Text(readonly=True)
     table_html = fields.Html(compute='_compute_table_html', sanitize=False)
+    # large scopes (a province, the nation) are computed and closed by a
+    # queue job; the form shows it until it is done
+    job_action = fields.Selection([('compute', 'Compute'), ('close', 'Close the period')], string='Background action',
+                                  readonly=True, copy=False)
+    job_uuid = fields.Char(string='Job UUID', readonly=True, copy=False)
+    job_state = fields.Char(compute='_compute_job_state', string='Background job')
+    job_running = fields.Boolean(string='Job running', compute='_compute_job_state')
 
     @api.depends('form_id', 'period_id', 'office_id')
     def _compute_name(self):
@@ -39,7 +48,46 @@ class ThadsStatReport(models.Model):
             report.name = '%s - %s - %s' % (report.form_id.code or '', report.office_id.short_name
                                             or report.office_id.name or '', report.period_id.name or '')
 
+    @api.depends('job_uuid', 'job_action')
+    def _compute_job_state(self):
+        states = dict(self.env['queue.job'].fields_get(['state'])['state']['selection'])
+        for report in self:
+            queued = report.job_uuid and self.env['queue.job'].sudo().search(
+                [('uuid', '=', report.job_uuid)], limit=1)
+            report.job_state = states.get(queued.state) if queued else False
+            # a failed job shows its state and lets the user start again
+            report.job_running = bool(report.job_action and queued and queued.state not in ('done', 'failed'))
+
     # ------------------------------------------------------------ compute
+    def _in_background(self, action):
+        """Queue the action when the scope is large (system parameter
+        thads_stats.sync_office_limit, offices); True when queued."""
+        limit = int(self.env['ir.config_parameter'].sudo().get_param('thads_stats.sync_office_limit', 50))
+        if len(self._scope_offices()) <= limit:
+            return False
+        if self.job_running:
+            raise UserError(_('This report is already being computed in the background; '
+                              'you will be notified when it is done.'))
+        self.message_subscribe(partner_ids=self.env.user.partner_id.ids)
+        label = _('Close the period') if action == 'close' else _('Compute')
+        delayed = self.with_delay(description='%s: %s' % (label, self.name))._job_run(action)
+        if hasattr(delayed, 'uuid'):  # not run at once by queue_job's test switch
+            self.write({'job_action': action, 'job_uuid': delayed.uuid})
+        return True
+
+    @job(default_channel='root.thads_stats')
+    @api.multi
+    def _job_run(self, action):
+        """The queued computation or close; its followers are told."""
+        self.ensure_one()
+        if action == 'close':
+            self._close()
+        elif self.state == 'draft':
+            self._compute_lines()
+            self.message_post(body=_('Figures computed.'), subtype='mail.mt_comment')
+        self.write({'job_action': False})
+        return _('Report %s: %s done') % (self.name, action)
+
     def _scope_offices(self):
         return self.env['thads.office'].sudo().with_context(active_test=False).search(
             [('id', 'child_of', self.office_id.id)])
@@ -49,7 +97,8 @@ class ThadsStatReport(models.Model):
         for report in self:
             if report.state == 'closed':
                 raise UserError(_('A closed report keeps its figures; request an unlock to recompute it.'))
-            report._compute_lines()
+            if not report._in_background('compute'):
+                report._compute_lines()
         return True
 
     def _compute_lines(self):
@@ -127,15 +176,21 @@ class ThadsStatReport(models.Model):
     def action_close(self):
         """Store the figures and lock the events up to the period end."""
         for report in self:
-            if report.state == 'closed':
-                continue
-            report._compute_lines()
-            report.write({'state': 'closed', 'version': report.version + 1})
-            self.env['thads.stat.lock'].sudo().create({
-                'office_id': report.office_id.id, 'date_end': report.period_id.date_end, 'report_id': report.id})
-            report.message_post(body=_('Closed: version %d of the figures stored, events up to %s locked.')
-                                % (report.version, report.period_id.date_end))
+            if report.state != 'closed' and not report._in_background('close'):
+                report._close()
         return True
+
+    def _close(self):
+        """Figures, state, lock and message in one transaction: a close
+        that dies half-way leaves the report open and nothing locked."""
+        if self.state == 'closed':
+            return
+        self._compute_lines()
+        self.write({'state': 'closed', 'version': self.version + 1})
+        self.env['thads.stat.lock'].sudo().create({
+            'office_id': self.office_id.id, 'date_end': self.period_id.date_end, 'report_id': self.id})
+        self.message_post(body=_('Closed: version %d of the figures stored, events up to %s locked.')
+                          % (self.version, self.period_id.date_end), subtype='mail.mt_comment')
 
     def _reopen(self):
         self.env['thads.stat.lock'].sudo().search([('report_id', 'in', self.ids)]).write({'active': False})

@@ -7,6 +7,9 @@ from PyPDF2 import PdfFileReader
 
 from odoo.exceptions import UserError
 
+from odoo.addons.queue_job.job import Job
+
+from odoo.addons.thads_accounts.tests.common import ROLE_GROUPS
 from odoo.addons.thads_case.tests.common import ThadsCaseCase
 
 M = 1000000
@@ -18,6 +21,8 @@ class TestStatistics(ThadsCaseCase):
     def setUpClass(cls):
         super(TestStatistics, cls).setUpClass()
         cls.env['thads.stat.period'].generate_year(2025)
+        # every report computed in the request, but in the queue job test
+        cls.env['ir.config_parameter'].sudo().set_param('thads_stats.sync_office_limit', '100000')
         cls.period = cls.env['thads.stat.period'].search([('stat_year', '=', 2025), ('months', '=', 6)])
         cls.form_count = cls.env.ref('thads_stats.form_tk_viec')
         cls.form_money = cls.env.ref('thads_stats.form_tk_tien')
@@ -186,6 +191,30 @@ class TestStatistics(ThadsCaseCase):
         self.assertEqual((report.state, report.version), ('closed', 2))
         logs = self.env['auditlog.log'].search([('model_id.model', '=', 'thads.stat.unlock.request')])
         self.assertTrue(logs, 'unlock requests are audited')
+
+    def test_large_scope_closes_in_a_queue_job(self):
+        """A province (more offices than thads_stats.sync_office_limit) is
+        closed by a queue job: nothing is closed or locked until the job
+        runs, the user cannot queue it twice, the job closes and tells."""
+        self.build()
+        self.env['ir.config_parameter'].sudo().set_param('thads_stats.sync_office_limit', '1')
+        statistician = self._make_user('province_statistician', self.province_a, ROLE_GROUPS['statistician'])
+        report = self.env['thads.stat.report'].sudo(statistician).create(
+            {'form_id': self.form_count.id, 'period_id': self.period.id, 'office_id': self.province_a.id})
+        report.action_close()
+        queued = self.env['queue.job'].search([('uuid', '=', report.job_uuid)])
+        self.assertEqual((queued.channel, queued.state, queued.user_id), ('root.thads_stats', 'pending', statistician))
+        self.assertEqual((report.state, report.job_action, report.job_running), ('draft', 'close', True))
+        self.assertFalse(self.env['thads.stat.lock'].search([('report_id', '=', report.id)]))
+        with self.assertRaises(UserError):
+            report.action_compute()
+        Job.load(self.env, report.job_uuid).perform()
+        report.invalidate_cache()
+        self.assertEqual((report.state, report.version, report.job_action), ('closed', 1, False))
+        self.assertTrue(self.env['thads.stat.lock'].search([('report_id', '=', report.id)]))
+        self.assertEqual(self.row(report, self.province_a).value('c3'), 5)  # new in the period
+        self.assertIn(statistician.partner_id, report.message_follower_ids.mapped('partner_id'))
+        self.assertIn('version 1', report.message_ids[0].body)
 
     def test_exports_read_back(self):
         self.build()
