@@ -19,5 +19,8 @@
         'views/thads_stat_report_views.xml',
         'views/thads_stat_reconciliation_views.xml',
     ],
+    'demo': [
+        'demo/thads_stat_demo.xml',
+    ],
     'installable': True,
 }

@@ -30,7 +30,8 @@ class ThadsCaseDelegation(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(d.id, _('%s to %s') % (d.case_id.name, d.office_id.display_name)) for d in self]
+        # the receiving office cannot read the origin case, only its number
+        return [(d.id, _('%s to %s') % (d.case_id.sudo().name, d.office_id.sudo().display_name)) for d in self]
 
     @api.multi
     def action_accept(self):

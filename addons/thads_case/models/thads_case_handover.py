@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..lib import lifecycle
+
 
 class ThadsCaseHandover(models.Model):
     """Handover (bàn giao) of cases between enforcement officers of an
@@ -45,6 +47,10 @@ class ThadsCaseHandover(models.Model):
             if wrong:
                 raise UserError(_('These cases are not in the charge of %s: %s') % (
                     handover.from_user_id.name, ', '.join(wrong.mapped('name'))))
+            finished = handover.case_ids.filtered(lambda c: c.state not in lifecycle.PENDING)
+            if finished:
+                raise UserError(_('These cases are no longer being enforced and cannot be handed over: %s')
+                                % ', '.join(finished.mapped('name')))
             if handover.name == '/':
                 handover.name = self.env['ir.sequence'].next_by_code('thads.case.handover') or '/'
             handover.state = 'sent'

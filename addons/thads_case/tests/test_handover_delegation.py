@@ -37,6 +37,17 @@ class TestHandoverDelegation(ThadsCaseCase):
         with self.assertRaises(UserError):
             handover.action_send()
 
+    def test_handover_refuses_finished_cases(self):
+        case = self.make_case()
+        self.advance(case, ('decide', '2026-03-04'), ('revoke', '2026-03-10', {'ground': 'Điều 37'}))
+        handover = self.env['thads.case.handover'].create({
+            'office_id': self.region_a1.id, 'from_user_id': self.users['executor'].id,
+            'to_user_id': self.users['executor2'].id, 'case_ids': [(6, 0, case.ids)]})
+        with self.assertRaises(UserError) as ctx:
+            handover.action_send()
+        self.assertIn('no longer being enforced', ctx.exception.name)
+        self.assertEqual(handover.state, 'draft')
+
     def test_delegation_accepted_by_the_receiving_office(self):
         case = self.make_case()
         self.advance(case, ('decide', '2026-03-04'), ('notify', '2026-03-05'),
@@ -50,6 +61,8 @@ class TestHandoverDelegation(ThadsCaseCase):
         with self.assertRaises(UserError):
             delegation.sudo(self.users['officer']).action_accept()
         self.assertIn(delegation, self.env['thads.case.delegation'].sudo(self.users_b['officer']).search([]))
+        # the receiving office opens it (its form's title) without reading the origin case
+        self.assertIn(case.name, delegation.sudo(self.users_b['officer']).name_get()[0][1])
         delegation.sudo(self.users_b['officer']).action_accept()
         new_case = delegation.new_case_id
         self.assertEqual((delegation.state, new_case.office_id, new_case.origin_case_id),

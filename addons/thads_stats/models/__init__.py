@@ -7,3 +7,5 @@ from . import thads_stat_report_line
 from . import thads_stat_lock
 from . import thads_case_event
 from . import thads_stat_reconciliation
+from . import thads_stat_reconciliation_line
+from . import thads_stat_demo

@@ -3,6 +3,8 @@ from odoo.exceptions import ValidationError
 
 from ..lib import periods
 
+PERIOD_NAMES = {'en_US': '%d months, statistical year %d-%d', 'vi_VN': '%d tháng, năm thống kê %d-%d'}
+
 
 class ThadsStatPeriod(models.Model):
     """A reporting period: the cumulative 1..12-month periods of the
@@ -11,7 +13,7 @@ class ThadsStatPeriod(models.Model):
     _description = 'Statistical period'
     _order = 'date_start desc, date_end desc'
 
-    name = fields.Char(required=True)
+    name = fields.Char(required=True, translate=True)
     kind = fields.Selection([('periodic', 'Periodic'), ('adhoc', 'Ad hoc')], required=True, default='periodic')
     stat_year = fields.Integer(string='Statistical year', help='Year of the 01/10 that starts it.')
     months = fields.Integer()
@@ -39,10 +41,21 @@ class ThadsStatPeriod(models.Model):
             if months in existing:
                 continue
             start, end = periods.period(stat_year, months)
-            self.create({'name': _('%d months, statistical year %d-%d') % (months, stat_year, stat_year + 1),
-                         'kind': 'periodic', 'stat_year': stat_year, 'months': months,
-                         'date_start': fields.Date.to_string(start), 'date_end': fields.Date.to_string(end)})
+            period = self.with_context(lang='en_US').create({
+                'name': PERIOD_NAMES['en_US'] % (months, stat_year, stat_year + 1),
+                'kind': 'periodic', 'stat_year': stat_year, 'months': months,
+                'date_start': fields.Date.to_string(start), 'date_end': fields.Date.to_string(end)})
+            # named in every installed language, whoever generates them
+            for lang in self.env['res.lang'].search([('code', '!=', 'en_US')]).mapped('code'):
+                period.with_context(lang=lang).name = period.with_context(lang=lang)._period_name(
+                    months, stat_year)
         return True
+
+    def _period_name(self, months, stat_year):
+        # the UI's two languages spelled out here: periods are generated at
+        # install, before the module's translations are loaded
+        pattern = PERIOD_NAMES.get(self.env.lang) or _('%d months, statistical year %d-%d')
+        return pattern % (months, stat_year, stat_year + 1)
 
     def year_start(self):
         return fields.Date.to_string(periods.year_start(fields.Date.from_string(self.date_end)))

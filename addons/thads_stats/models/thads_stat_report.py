@@ -190,7 +190,7 @@ class ThadsStatReport(models.Model):
         self.env['thads.stat.lock'].sudo().create({
             'office_id': self.office_id.id, 'date_end': self.period_id.date_end, 'report_id': self.id})
         self.message_post(body=_('Closed: version %d of the figures stored, events up to %s locked.')
-                          % (self.version, self.period_id.date_end), subtype='mail.mt_comment')
+                          % (self.version, self._fmt(self.period_id.date_end)), subtype='mail.mt_comment')
 
     def _reopen(self):
         self.env['thads.stat.lock'].sudo().search([('report_id', 'in', self.ids)]).write({'active': False})

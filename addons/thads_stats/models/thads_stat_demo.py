@@ -1,0 +1,57 @@
+import base64
+import datetime
+import io
+import json
+
+import xlsxwriter
+
+from odoo import api, fields, models
+
+
+class ThadsStatReportDemo(models.Model):
+    """Demo: the province of Hà Nội has closed its latest quarter and
+    compared it with the figures its offices counted by hand."""
+    _inherit = 'thads.stat.report'
+
+    @api.model
+    def _demo_generate(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        Period = self.env['thads.stat.period']
+        for year in (today.year - 2, today.year - 1, today.year):
+            Period.generate_year(year)
+        # the latest quarter that ended at least a month ago
+        period = Period.search([('kind', '=', 'periodic'), ('months', 'in', (3, 6, 9, 12)),
+                                ('date_end', '<', fields.Date.to_string(today - datetime.timedelta(days=30)))],
+                               order='date_end desc', limit=1)
+        statistician = self.env.ref('thads_accounts.user_hn_stat_demo')
+        report = self.sudo(statistician).create({
+            'form_id': self.env.ref('thads_stats.form_tk_viec').id, 'period_id': period.id,
+            'office_id': self.env.ref('thads_accounts.office_hn_demo').id})
+        report.action_close()
+        reconciliation = self.env['thads.stat.reconciliation'].sudo(statistician).create({
+            'report_id': report.id, 'file': self._demo_hand_made(report),
+            'filename': 'so-lieu-thu-cong-%s.xlsx' % period.date_end, 'threshold': 0})
+        reconciliation.action_compare()
+        return report
+
+    @api.model
+    def _demo_hand_made(self, report):
+        """The software's office rows, with the second region's hand count
+        off by one case carried over and one completed."""
+        codes = [c.code for c in report.form_id.column_ids.sorted('sequence') if not c.is_percent]
+        stream = io.BytesIO()
+        book = xlsxwriter.Workbook(stream, {'in_memory': True})
+        sheet = book.add_worksheet('TK-VIEC')
+        sheet.write_row(0, 0, ['office'] + codes)
+        wrong = self.env.ref('thads_accounts.office_hn_kv2_demo')
+        row = 1
+        for line in report.line_ids.filtered(lambda l: l.level == 'office').sorted('sort_key'):
+            values = json.loads(line.values_json)
+            figures = [values.get(code) or 0 for code in codes]
+            if line.office_id == wrong:
+                figures[codes.index('c2')] += 1
+                figures[codes.index('c8')] += 1
+            sheet.write_row(row, 0, [line.office_id.code] + figures)
+            row += 1
+        book.close()
+        return base64.b64encode(stream.getvalue())

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Month-end load benchmark (issue 7), run by `./thads load`: Odoo in prefork
+# mode behind nginx (config/nginx.conf.template) on the generated dataset
+# (thads_bench, see `./thads bench`), 50 officers from bench/load.py.
+# Everything listens on 127.0.0.1 and stops at the end.
+set -euo pipefail
+: "${ROOT:?}" "${STATE:?}" "${VENV:?}" "${CONF:?}" "${DB:?}"
+ODOO_PORT=${ODOO_PORT:-18069}; LONGPOLL_PORT=${LONGPOLL_PORT:-18072}; PROXY_PORT=${PROXY_PORT:-18080}
+WORKERS=${LOAD_WORKERS:-6}
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+[ -x "$NGINX" ] || { echo "nginx is missing: apt-get install nginx-light" >&2; exit 2; }
+run="$STATE/load"; mkdir -p "$run"
+sed -e "s|@STATE@|$run|g" -e "s|@ODOO_PORT@|$ODOO_PORT|g" -e "s|@LONGPOLL_PORT@|$LONGPOLL_PORT|g" \
+    -e "s|@PROXY_PORT@|$PROXY_PORT|g" "$ROOT/config/nginx.conf.template" >"$run/nginx.conf"
+# 50 officers of one regional office, each in charge of its cases
+"$VENV/bin/python" "$ROOT/tools/odoo-bin" shell -c "$CONF" -d "$DB" --no-http --logfile="$run/setup.log" <<'PY'
+office = env['thads.office'].search([('code', '=', 'B-R1')])
+group = env.ref('thads_accounts.group_thads_executor')
+users = env['res.users']
+for number in range(1, 51):
+    login = 'load.chv.%02d' % number
+    user = env['res.users'].with_context(active_test=False).search([('login', '=', login)])
+    if not user:
+        user = env['res.users'].with_context(no_reset_password=True).create({
+            'name': 'CHV tải %02d' % number, 'login': login, 'password': 'Load@2026pass',
+            'thads_office_id': office.id, 'groups_id': [(6, 0, [group.id])]})
+    users |= user
+env.cr.execute("UPDATE res_users SET password_write_date = now() WHERE id IN %s", (tuple(users.ids),))
+env.cr.execute("""UPDATE thads_case c SET executor_id = (%s)[1 + (c.id %% 50)]
+                   WHERE c.office_id = %s""", (users.ids, office.id))
+env.cr.commit()
+PY
+"$VENV/bin/python" "$ROOT/tools/odoo-bin" -c "$CONF" -d "$DB" --db-filter="^$DB\$" --workers="$WORKERS" \
+    --max-cron-threads=0 --http-interface=127.0.0.1 --http-port="$ODOO_PORT" --longpolling-port="$LONGPOLL_PORT" \
+    --limit-time-real=600 --limit-memory-soft=2147483648 --limit-memory-hard=2684354560 \
+    --logfile="$run/odoo.log" --log-level=warn &
+odoo_pid=$!
+"$NGINX" -c "$run/nginx.conf" -p "$run"
+trap 'kill $odoo_pid 2>/dev/null; "$NGINX" -c "$run/nginx.conf" -p "$run" -s stop 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$ODOO_PORT") 2>/dev/null && break; sleep 0.5; done
+LOAD_URL="http://127.0.0.1:$PROXY_PORT" LOAD_DB="$DB" "$VENV/bin/python" "$ROOT/bench/load.py"
