@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib import offices
+
 OFFICE_KINDS = [
     ('national', 'National office'),            # Cục Quản lý THADS / Tổng cục THADS
     ('province', 'Provincial office'),          # THADS tỉnh / Cục THADS (before 07/2025)
@@ -93,12 +95,8 @@ class ThadsOffice(models.Model):
         """The office that carries this office's figures on `day`: itself
         while it exists, else its (transitive) successor."""
         self.ensure_one()
-        office, seen = self, set()
         day = fields.Date.to_string(day) if not isinstance(day, str) else day
-        while office.date_end and office.date_end < day and office.successor_id and office.id not in seen:
-            seen.add(office.id)
-            office = office.successor_id
-        return office
+        return offices.successor_at(self, day, lambda office: (office.date_end, office.successor_id))
 
     @api.multi
     def action_view_users(self):

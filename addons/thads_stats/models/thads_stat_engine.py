@@ -1,7 +1,7 @@
 from odoo import api, models
 
-PENDING = ('new', 'voluntary', 'verification', 'enforcing', 'no_condition', 'separate_register',
-           'postponed', 'suspended')
+from odoo.addons.thads_case.lib.lifecycle import PENDING  # the states of a case still to enforce
+
 # up to this many offices, the journal scans are filtered by office
 SMALL_SCOPE = 50
 MEASURES = ('carried', 'new', 'delegated', 'revoked', 'done', 'terminated', 'enforcing', 'postponed',

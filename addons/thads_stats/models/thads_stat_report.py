@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import html_escape
 
 from odoo.addons.queue_job.job import job
+from odoo.addons.thads_accounts.lib import offices
 
 from ..lib import formulas
 
@@ -111,16 +112,8 @@ class ThadsStatReport(models.Model):
                             'WHERE id IN %s', (tuple(scope.ids),))
         tree = {row[0]: row[1:] for row in self.env.cr.fetchall()}
 
-        def reporting(office_id):
-            """historical offices report through their successor at the period end"""
-            seen = set()
-            while office_id in tree and office_id not in seen:
-                _parent, successor, date_end, _left = tree[office_id]
-                if not (date_end and str(date_end) < period.date_end and successor):
-                    break
-                seen.add(office_id)
-                office_id = successor
-            return office_id
+        def lookup(office_id):
+            return (tree[office_id][2], tree[office_id][1]) if office_id in tree else None
 
         rows = {}
 
@@ -130,7 +123,8 @@ class ThadsStatReport(models.Model):
                 target[measure] = target.get(measure, 0) + value
 
         for (office_id, executor_id), values in measures.items():
-            office_id = reporting(office_id)
+            # historical offices report through their successor at the period end
+            office_id = offices.successor_at(office_id, period.date_end, lookup)
             base = values[unit]
             add(('executor', office_id, executor_id or False), base)
             node = office_id
