@@ -6,7 +6,7 @@
 set -euo pipefail
 : "${ROOT:?}" "${STATE:?}" "${VENV:?}" "${CONF:?}" "${DB:?}"
 ODOO_PORT=${ODOO_PORT:-18069}; LONGPOLL_PORT=${LONGPOLL_PORT:-18072}; PROXY_PORT=${PROXY_PORT:-18080}
-WORKERS=${LOAD_WORKERS:-6}
+WORKERS=${LOAD_WORKERS:-$(( $(nproc) * 2 + 1 ))}  # Odoo's rule of thumb: 2 per core + 1
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$NGINX" ] || { echo "nginx is missing: apt-get install nginx-light" >&2; exit 2; }
 run="$STATE/load"; mkdir -p "$run"
@@ -35,7 +35,9 @@ PY
     --limit-time-real=600 --limit-memory-soft=2147483648 --limit-memory-hard=2684354560 \
     --logfile="$run/odoo.log" --log-level=warn &
 odoo_pid=$!
+mkdir -p "$run/logs"; : >"$run/access.log"
 "$NGINX" -c "$run/nginx.conf" -p "$run"
 trap 'kill $odoo_pid 2>/dev/null; "$NGINX" -c "$run/nginx.conf" -p "$run" -s stop 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$ODOO_PORT") 2>/dev/null && break; sleep 0.5; done
-LOAD_URL="http://127.0.0.1:$PROXY_PORT" LOAD_DB="$DB" "$VENV/bin/python" "$ROOT/bench/load.py"
+: >"$run/access.log"
+LOAD_URL="http://127.0.0.1:$PROXY_PORT" LOAD_DB="$DB" LOAD_ACCESS_LOG="$run/access.log" "$VENV/bin/python" "$ROOT/bench/load.py"

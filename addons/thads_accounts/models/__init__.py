@@ -6,3 +6,4 @@ from . import res_users_role
 from . import res_authentication_attempt
 from . import res_config_settings
 from . import ir_http
+from . import thads_kanban_progress_mixin

@@ -39,7 +39,7 @@ class ThadsCase(models.Model):
     events (thads.case.event) and never written by hand."""
     _name = 'thads.case'
     _description = 'Enforcement case'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'thads.office.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'thads.office.mixin', 'thads.kanban.progress.mixin']
     _order = 'date_received desc, id desc'
 
     name = fields.Char(string='Number', readonly=True, copy=False, index=True, default='/')

@@ -4,3 +4,4 @@ from . import test_handover_delegation
 from . import test_import
 from . import test_access
 from . import test_rules_data
+from . import test_kanban

@@ -28,7 +28,7 @@ class ThadsSupportRequest(models.Model):
     every step change and by a scheduled action."""
     _name = 'thads.support.request'
     _description = 'Online support request'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'thads.office.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'thads.office.mixin', 'thads.kanban.progress.mixin']
     _order = 'date_received desc, id desc'
 
     name = fields.Char(string='Receipt code', required=True, readonly=True, copy=False, index=True,
