@@ -12,22 +12,31 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 run="$STATE/load"; mkdir -p "$run"
 sed -e "s|@STATE@|$run|g" -e "s|@ODOO_PORT@|$ODOO_PORT|g" -e "s|@LONGPOLL_PORT@|$LONGPOLL_PORT|g" \
     -e "s|@PROXY_PORT@|$PROXY_PORT|g" "$ROOT/config/nginx.conf.template" >"$run/nginx.conf"
-# 50 officers of one regional office, each in charge of its cases
-"$VENV/bin/python" "$ROOT/tools/odoo-bin" shell -c "$CONF" -d "$DB" --no-http --logfile="$run/setup.log" <<'PY'
+# LOAD_COUNT officers of one regional office, each in charge of its cases; its
+# leader and a national reader, whose screens cover the office and the country
+LOAD_COUNT=${LOAD_COUNT:-50} "$VENV/bin/python" "$ROOT/tools/odoo-bin" shell -c "$CONF" -d "$DB" --no-http \
+    --logfile="$run/setup.log" <<'PY'
+import os
 office = env['thads.office'].search([('code', '=', 'B-R1')])
-group = env.ref('thads_accounts.group_thads_executor')
-users = env['res.users']
-for number in range(1, 51):
-    login = 'load.chv.%02d' % number
-    user = env['res.users'].with_context(active_test=False).search([('login', '=', login)])
-    if not user:
-        user = env['res.users'].with_context(no_reset_password=True).create({
-            'name': 'CHV tải %02d' % number, 'login': login, 'password': 'Load@2026pass',
-            'thads_office_id': office.id, 'groups_id': [(6, 0, [group.id])]})
-    users |= user
-env.cr.execute("UPDATE res_users SET password_write_date = now() WHERE id IN %s", (tuple(users.ids),))
-env.cr.execute("""UPDATE thads_case c SET executor_id = (%s)[1 + (c.id %% 50)]
-                   WHERE c.office_id = %s""", (users.ids, office.id))
+Users = env['res.users'].with_context(active_test=False, no_reset_password=True)
+
+
+def user(login, name, office, *groups):
+    found = Users.search([('login', '=', login)])
+    return found or Users.create({
+        'name': name, 'login': login, 'password': 'Load@2026pass', 'thads_office_id': office.id,
+        'groups_id': [(6, 0, [env.ref('thads_accounts.' + group).id for group in groups])]})
+
+
+officers = Users.browse()
+for number in range(1, int(os.environ['LOAD_COUNT']) + 1):
+    officers |= user('load.chv.%02d' % number, 'CHV tải %02d' % number, office, 'group_thads_executor')
+leader = user('load.leader', 'Lãnh đạo tải', office, 'group_thads_leader', 'group_thads_executor')
+national = user('load.national', 'Cục tải', env.ref('thads_accounts.office_national'), 'group_thads_national')
+env.cr.execute("UPDATE res_users SET password_write_date = now() WHERE id IN %s",
+               (tuple((officers | leader | national).ids),))
+env.cr.execute("""UPDATE thads_case c SET executor_id = (%s)[1 + (c.id %% %s)]
+                   WHERE c.office_id = %s""", (officers.ids, len(officers), office.id))
 env.cr.commit()
 PY
 "$VENV/bin/python" "$ROOT/tools/odoo-bin" -c "$CONF" -d "$DB" --db-filter="^$DB\$" --workers="$WORKERS" \
