@@ -81,9 +81,11 @@ cr.execute("CREATE TEMP TABLE bench_path (path int, seq int, event_type varchar,
 cr.executemany("INSERT INTO bench_path VALUES (%s, %s, %s, %s, %s, %s)",
                [(p, s + 1, t, d, st, sh) for p, steps in paths.items() for s, (t, d, st, sh) in enumerate(steps)])
 cr.execute("""
-    INSERT INTO thads_case_event (case_id, date, sequence, event_type, state_after, amount, office_id, executor_id)
+    INSERT INTO thads_case_event (case_id, date, sequence, event_type, state_after, amount, office_id, executor_id,
+                                  obligation_id)
     SELECT c.id, c.date_received + p.day, p.seq, p.event_type, p.state,
-           round((o.amount_due * p.share)::numeric), c.office_id, c.executor_id
+           round((o.amount_due * p.share)::numeric), c.office_id, c.executor_id,
+           CASE WHEN p.event_type IN ('collect', 'pay_out', 'reduce') THEN o.id END
       FROM thads_case c
       JOIN thads_case_obligation o ON o.case_id = c.id
       JOIN bench_path p ON p.path = (CASE WHEN c.number_seq %% 10 IN (0, 1) THEN 3 ELSE c.number_seq %% 10 END)

@@ -69,9 +69,9 @@ class Officer(object):
         sent[0] += 1
         if sent[0] > MAX_REQUESTS:
             raise RuntimeError('request budget spent (LOAD_MAX_REQUESTS)')
-        separator = '&' if '?' in path else '?'
-        response = self.session.post('%s%s%sa=%s&p=%s' % (URL, path, separator, action, self.tag),
-                                     timeout=120, **kwargs)
+        # tagged in headers, not in the query string: http routes take query arguments as parameters
+        headers = dict(kwargs.pop('headers', {}), **{'X-Load-Action': action, 'X-Load-Phase': self.tag})
+        response = self.session.post(URL + path, timeout=120, headers=headers, **kwargs)
         response.raise_for_status()
         return response
 
@@ -148,7 +148,7 @@ class Officer(object):
 
     def csrf(self):
         if not hasattr(self, '_csrf'):
-            page = self.session.get(URL + '/web?a=setup', timeout=60).text
+            page = self.session.get(URL + '/web', timeout=60).text
             self._csrf = page.split('csrf_token: "')[1].split('"')[0]
         return self._csrf
 

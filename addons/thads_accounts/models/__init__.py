@@ -7,3 +7,4 @@ from . import res_authentication_attempt
 from . import res_config_settings
 from . import ir_http
 from . import thads_kanban_progress_mixin
+from . import mail_message

@@ -110,12 +110,21 @@ class ThadsCase(models.Model):
 
     @api.model_cr
     def init(self):
-        """Indexes for the queues: per office and state, per executor, by deadline."""
-        for name, columns in (('thads_case_office_state_idx', 'office_id, state'),
-                              ('thads_case_executor_state_idx', 'executor_id, state'),
-                              ('thads_case_deadline_idx', 'next_deadline_date, state'),
-                              ('thads_case_office_status_idx', 'office_id, deadline_status')):
-            self.env.cr.execute('CREATE INDEX IF NOT EXISTS %s ON thads_case (%s)' % (name, columns))
+        """Indexes for the queues: per office and state, per executor, by
+        deadline; in the list's order (a page of a million cases is read off
+        the index, not sorted), per kanban column (state) in that order, and
+        the columns' counts and sums."""
+        for name, columns in (('thads_case_office_state_idx', '(office_id, state)'),
+                              ('thads_case_executor_state_idx', '(executor_id, state)'),
+                              ('thads_case_deadline_idx', '(next_deadline_date, state)'),
+                              ('thads_case_office_status_idx', '(office_id, deadline_status)'),
+                              ('thads_case_order_idx', '(date_received DESC, id DESC)'),
+                              ('thads_case_state_order_idx', '(state, date_received DESC, id DESC)'),
+                              # kanban columns and progress bars of a whole province or the country:
+                              # counted and summed off this index (index-only scan), not the table
+                              ('thads_case_state_status_idx',
+                               '(state, deadline_status) INCLUDE (amount_remaining, id)')):
+            self.env.cr.execute('CREATE INDEX IF NOT EXISTS %s ON thads_case %s' % (name, columns))
 
     # ------------------------------------------------------------ computes
     @api.depends('party_ids.partner_id.name', 'party_ids.role')

@@ -24,6 +24,22 @@ class TestLifecycle(ThadsCaseCase):
         self.assertEqual(case.event_ids.mapped('office_id'), self.region_a1)
         self.assertFalse(case.next_deadline_date, 'a closed case has no deadline')
 
+    def test_officer_without_email_is_logged_in_the_office_name(self):
+        """Odoo refuses tracked changes by a user without e-mail; an officer
+        without one records the event, logged from the office's address."""
+        officer = self.users['executor']
+        officer.email = False
+        self.region_a1.email = 'khuvuc1@thads.example.vn'
+        case = self.make_case()
+        wizard = self.env['thads.case.event.wizard'].with_context(tracking_disable=False, mail_notrack=False)
+        wizard.sudo(officer).create({'case_id': case.id, 'event_type': 'decide', 'date': '2026-03-04',
+                                     'document_number': '1/QĐ'}).action_record()
+        self.assertEqual(case.state, 'new')
+        tracked = case.message_ids.filtered(lambda m: m.tracking_value_ids)
+        self.assertTrue(tracked, 'the change of state is in the chatter')
+        self.assertEqual(tracked[0].author_id, officer.partner_id)
+        self.assertIn('khuvuc1@thads.example.vn', tracked[0].email_from)
+
     def test_refused_transitions_are_translated(self):
         case = self.make_case()
         with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
