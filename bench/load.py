@@ -260,6 +260,7 @@ def server_times():
 
 def main():
     random.seed(2026)
+    began = time.time()
     officers = [Officer('%s%02d' % (PREFIX, n), n) for n in range(1, COUNT + 1)]
     uploaders = [Officer('%s%02d' % (PREFIX, n), n) for n in range(1, UPLOADERS + 1)]
     for officer in officers + uploaders:
@@ -318,6 +319,8 @@ def main():
             values = served.get((action, 'alone'), [])
             if values and statistics.median(values) * 1000 > TARGETS['queue_server_ms']:
                 failures.append('%s queue server time %.0f ms' % (action, statistics.median(values) * 1000))
+    used = os.times()
+    print('LOAD the generator used %.0f s of CPU in %.0f s' % (used.user + used.system, time.time() - began))
     print('LOAD ' + json.dumps({'requests': sent[0], 'missed': failures}, ensure_ascii=False))
     return 1 if failures else 0
 
