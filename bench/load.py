@@ -12,8 +12,9 @@ does (the same RPCs, in the same order):
 - record a collection: the event wizard (create + action_record), a 1 000 đ
   collection on one of the officer's cases still being enforced.
 
-Two phases of LOAD_SECONDS each: without uploads, then with LOAD_UPLOADERS
-more officers attaching 10 MB scans to their cases through
+Two phases of LOAD_SECONDS each: without uploads, then with the first
+LOAD_UPLOADERS officers, each from a second session, attaching 10 MB scans
+to their cases through
 /web/binary/upload_attachment, sent at LOAD_UPLOAD_MBPS (a field office's
 uplink, not loopback speed).
 
@@ -21,6 +22,7 @@ Reported per action and phase: count, p50/p95/max latency as the officer
 sees it, errors; and from the proxy's access log (LOAD_ACCESS_LOG, nginx's
 $upstream_response_time) the server time of each request of the queue
 screens.  Exit status 1 when a target is missed (see README)."""
+import importlib.util
 import json
 import os
 import random
@@ -46,9 +48,12 @@ MAX_REQUESTS = int(os.environ.get('LOAD_MAX_REQUESTS', '200000'))
 TARGETS = {'queue_server_ms': 50, 'p95_ms': 300, 'upload_ratio': 1.5}
 assert URL.startswith('http://127.0.0.1'), 'the load generator only talks to 127.0.0.1'
 
-PENDING = ['new', 'voluntary', 'verification', 'enforcing', 'no_condition', 'separate_register',
-           'postponed', 'suspended']
-ACTIVE = ['new', 'voluntary', 'verification', 'enforcing']
+# the case life cycle's own state lists (a pure module, no Odoo import)
+_spec = importlib.util.spec_from_file_location('lifecycle', os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), '..', 'addons', 'thads_case', 'lib', 'lifecycle.py'))
+lifecycle = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(lifecycle)
+PENDING, ACTIVE = list(lifecycle.PENDING), list(lifecycle.ACTIVE)
 KANBAN_FIELDS = ['name', 'state', 'debtor_names', 'executor_id', 'next_deadline_date', 'deadline_status',
                  'amount_remaining', 'activity_ids', 'activity_state']
 LIST_FIELDS = ['name', 'date_received', 'debtor_names', 'decision_number', 'executor_id', 'state',
@@ -289,7 +294,7 @@ def main():
     quiet = run_phase('quiet', officers, [], SECONDS)
     report('phase 1: %d officers, no uploads' % COUNT, *quiet)
     busy = run_phase('busy', officers, uploaders, SECONDS)
-    report('phase 2: the same %d officers while %d others upload 10 MB scans at %.0f MB/s' % (
+    report('phase 2: the same %d officers while %d of them upload 10 MB scans at %.0f MB/s' % (
         COUNT, UPLOADERS, UPLOAD_MBPS), *busy)
 
     failures = []

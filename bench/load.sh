@@ -42,20 +42,20 @@ env.cr.execute("""UPDATE thads_case c SET executor_id = (%s)[1 + (c.id %% %s)]
                    WHERE c.office_id = %s""", (officers.ids, len(officers), office.id))
 env.cr.commit()
 PY
-"$VENV/bin/python" "$ROOT/tools/odoo-bin" -c "$CONF" -d "$DB" --db-filter="^$DB\$" --workers="$WORKERS" \
-    --max-cron-threads=0 --http-interface=127.0.0.1 --http-port="$ODOO_PORT" --longpolling-port="$LONGPOLL_PORT" \
-    --limit-time-real=600 --limit-memory-soft=2147483648 --limit-memory-hard=2684354560 \
-    --logfile="$run/odoo.log" --log-level=warn &
-odoo_pid=$!
+serve() {  # serve NICE WORKERS HTTP_PORT LONGPOLL_PORT LOG: Odoo in prefork mode, in the background
+    nice -n "$1" "$VENV/bin/python" "$ROOT/tools/odoo-bin" -c "$CONF" -d "$DB" --db-filter="^$DB\$" \
+        --workers="$2" --max-cron-threads=0 --http-interface=127.0.0.1 --http-port="$3" --longpolling-port="$4" \
+        --limit-time-real=600 --limit-memory-soft=2147483648 --limit-memory-hard=2684354560 \
+        --logfile="$run/$5" --log-level=warn &
+    pids+=("$!")
+}
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; "$NGINX" -c "$run/nginx.conf" -p "$run" -s stop 2>/dev/null || true' EXIT
+serve 0 "$WORKERS" "$ODOO_PORT" "$LONGPOLL_PORT" odoo.log
 # the upload server: same database and sessions, fewer workers, lower CPU priority
-nice -n "$UPLOAD_NICE" "$VENV/bin/python" "$ROOT/tools/odoo-bin" -c "$CONF" -d "$DB" --db-filter="^$DB\$" \
-    --workers="$UPLOAD_WORKERS" --max-cron-threads=0 --http-interface=127.0.0.1 --http-port="$UPLOAD_PORT" \
-    --longpolling-port="$UPLOAD_LONGPOLL_PORT" --limit-time-real=600 --limit-memory-soft=2147483648 \
-    --limit-memory-hard=2684354560 --logfile="$run/odoo-upload.log" --log-level=warn &
-upload_pid=$!
+serve "$UPLOAD_NICE" "$UPLOAD_WORKERS" "$UPLOAD_PORT" "$UPLOAD_LONGPOLL_PORT" odoo-upload.log
 mkdir -p "$run/logs"; : >"$run/access.log"
 "$NGINX" -c "$run/nginx.conf" -p "$run"
-trap 'kill $odoo_pid $upload_pid 2>/dev/null; "$NGINX" -c "$run/nginx.conf" -p "$run" -s stop 2>/dev/null || true' EXIT
 for port in "$ODOO_PORT" "$UPLOAD_PORT"; do
     for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
 done
