@@ -8,3 +8,4 @@ from . import res_config_settings
 from . import ir_http
 from . import thads_kanban_progress_mixin
 from . import mail_message
+from . import auditlog_rule

@@ -41,6 +41,8 @@ class ThadsCase(models.Model):
     _description = 'Enforcement case'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'thads.office.mixin', 'thads.kanban.progress.mixin']
     _order = 'date_received desc, id desc'
+    # not in the audit log: the events are the case's own journal (author, date)
+    _audit_skip_fields = ('event_ids', 'delegation_ids')
 
     name = fields.Char(string='Number', readonly=True, copy=False, index=True, default='/')
     number_seq = fields.Integer(readonly=True, copy=False)
@@ -198,42 +200,84 @@ class ThadsCase(models.Model):
                 raise ValidationError(_('The enforcement decision cannot be dated before the case was received.'))
 
     # ------------------------------------------------------ derived state
-    def _events_in_order(self):
-        return self.event_ids.sorted(lambda e: (e.date, e.sequence, e.id))
+    def _event_rows(self):
+        """What the replay needs of the case's events, in the order they
+        happened, in one query over the (case_id, date, sequence) index.
+
+        Whoever may change the case may replay all of its history; the
+        record rules were checked on the event being recorded."""
+        self.env.cr.execute("""SELECT id, date, event_type, ground, result, amount, obligation_id, state_after
+                                 FROM thads_case_event WHERE case_id = %s
+                             ORDER BY date, sequence, id""", (self.id,))
+        return self.env.cr.dictfetchall()
+
+    @staticmethod
+    def _changed_values(record, vals):
+        """The part of `vals` that differs from what `record` holds: a replay
+        rewrites nothing that did not change (no write, no audit line, no
+        recomputation for an unchanged obligation or case)."""
+        changed = {}
+        for name, value in vals.items():
+            field = record._fields[name]
+            current = field.convert_to_write(record[name], record)
+            if field.type in ('float', 'integer', 'monetary'):
+                same = float(current or 0) == float(value or 0)
+            else:
+                same = (current or False) == (value or False)
+            if not same:
+                changed[name] = value
+        return changed
 
     @api.multi
     def recompute_from_events(self):
         """Replay the events: state, money per obligation and totals,
         verification and publication data, next deadline."""
-        rules = self.env['thads.deadline.rule'].get_rules()
+        rule_model = self.env['thads.deadline.rule']
+        rules = rule_model.get_rules()
         calendar = self.env['thads.calendar.day'].get_calendar()
         for case in self:
-            events = case._events_in_order()
-            state = lifecycle.replay(events.mapped('event_type'))
-            money = {ob.id: lifecycle.Money(int(ob.amount_due)) for ob in case.obligation_ids}
-            vals = {'state': state, 'verification_count': 0, 'publication_state': 'none'}
+            events = case._event_rows()
+            state, stale = None, {}
             for event in events:
-                if event.event_type == 'delegate' and not event.obligation_id:
+                state = lifecycle.next_state(state, event['event_type'])
+                if event['state_after'] != state:
+                    stale.setdefault(state, []).append(event['id'])
+            obligations = case.sudo().obligation_ids
+            money = {ob.id: lifecycle.Money(int(ob.amount_due)) for ob in obligations}
+            vals = {'state': state, 'verification_count': 0, 'publication_state': 'none',
+                    'last_verification_date': False, 'no_condition_date': False, 'no_condition_ground': False,
+                    'publication_date': False, 'withdrawal_date': False}
+            for event in events:
+                event_type, date = event['event_type'], event['date']
+                if event_type == 'delegate' and not event['obligation_id']:
                     # delegation of the whole case: everything still to enforce goes
                     for ob_money in money.values():
                         ob_money.apply('delegate', ob_money.remaining)
-                elif event.event_type in lifecycle.MONEY_EVENTS and event.amount:
-                    money[event.obligation_id.id].apply(event.event_type, event.amount)
-                if event.event_type in ('verify', 'reverify'):
+                elif event_type in lifecycle.MONEY_EVENTS and event['amount']:
+                    money[event['obligation_id']].apply(event_type, event['amount'])
+                if event_type in ('verify', 'reverify'):
                     vals['verification_count'] += 1
-                    vals['last_verification_date'] = event.date
-                if event.event_type == 'no_condition':
-                    vals.update(no_condition_date=event.date, no_condition_ground=event.ground,
+                    vals['last_verification_date'] = date
+                if event_type == 'no_condition':
+                    vals.update(no_condition_date=date, no_condition_ground=event['ground'],
                                 publication_state='to_publish')
-                elif event.event_type == 'publish':
-                    vals.update(publication_state='published', publication_date=event.date)
-                elif event.event_type == 'unpublish':
-                    vals.update(publication_state='withdrawn', withdrawal_date=event.date)
-            for ob in case.obligation_ids:
+                elif event_type == 'publish':
+                    vals.update(publication_state='published', publication_date=date)
+                elif event_type == 'unpublish':
+                    vals.update(publication_state='withdrawn', withdrawal_date=date)
+            # state of the case after each event (statistics read it): an event
+            # dated back changes the states of the events after it
+            for state_after, event_ids in stale.items():
+                self.env['thads.case.event'].sudo().browse(event_ids).with_context(
+                    thads_event_system_write=True).write({'state_after': state_after})
+            for ob in obligations:
                 ob_money = money[ob.id]
-                ob.write({'amount_collected': ob_money.collected, 'amount_paid_out': ob_money.paid_out,
-                          'amount_reduced': ob_money.reduced, 'amount_delegated': ob_money.delegated,
-                          'amount_remaining': ob_money.remaining})
+                ob_vals = self._changed_values(ob, {
+                    'amount_collected': ob_money.collected, 'amount_paid_out': ob_money.paid_out,
+                    'amount_reduced': ob_money.reduced, 'amount_delegated': ob_money.delegated,
+                    'amount_remaining': ob_money.remaining})
+                if ob_vals:
+                    ob.with_env(case.env).write(ob_vals)
             vals.update(
                 amount_due=sum(m.due for m in money.values()),
                 amount_collected=sum(m.collected for m in money.values()),
@@ -243,8 +287,8 @@ class ThadsCase(models.Model):
                 amount_remaining=sum(m.remaining for m in money.values()),
                 amount_held=sum(m.held for m in money.values()),
             )
-            pure_events = [deadlines.Event(fields.Date.from_string(e.date), e.event_type, e.ground or None,
-                                           e.result or None) for e in events]
+            pure_events = [deadlines.Event(fields.Date.from_string(e['date']), e['event_type'], e['ground'] or None,
+                                           e['result'] or None) for e in events]
             all_clocks = deadlines.clocks(pure_events, rules, calendar, case.kind,
                                           final_states_reached=state in lifecycle.FINAL)
             pending = [c for c in all_clocks if c.met is None]
@@ -257,19 +301,19 @@ class ThadsCase(models.Model):
                 deadline_status=self._deadline_status_of(nxt and fields.Date.to_string(nxt.due), today,
                                                          self._soon_limit()),
                 next_deadline_date=nxt and fields.Date.to_string(nxt.due),
-                next_deadline_rule_id=nxt and self._rule_id(nxt.rule, nxt.start),
+                next_deadline_rule_id=nxt and rule_model.rule_id_of(nxt.rule),
                 overdue=bool(nxt and nxt.due < fields.Date.from_string(fields.Date.context_today(self))),
                 next_verification_date=reverify and fields.Date.to_string(min(reverify)),
                 separate_register_date=separate and fields.Date.to_string(separate.due),
             )
-            case.write(vals)
+            vals = self._changed_values(case, vals)
+            if vals and not any(getattr(case._fields[name], 'track_visibility', None) for name in vals):
+                # amounts and deadlines only: mail.thread would read and compare
+                # the tracked fields and look for followers to add, for nothing
+                case.with_context(tracking_disable=True).write(vals)
+            elif vals:
+                case.write(vals)
         return True
-
-    def _rule_id(self, rule, start):
-        start = fields.Date.to_string(start)
-        return self.env['thads.deadline.rule'].sudo().search([
-            ('code', '=', rule.code), '|', ('date_from', '=', False), ('date_from', '<=', start),
-            '|', ('date_to', '=', False), ('date_to', '>=', start)], limit=1).id
 
     # ------------------------------------------------------------- actions
     @api.multi

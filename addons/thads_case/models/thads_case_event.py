@@ -149,7 +149,6 @@ class ThadsCaseEvent(models.Model):
             case.recompute_from_events()
         except lifecycle.TransitionError as error:
             raise UserError(self._error_message(error))
-        self._refresh_states_after()
         if self.event_type in ('assign', 'handover', 'decide') and self.executor_id \
                 and self.executor_id != case.executor_id:
             case.executor_id = self.executor_id
@@ -162,15 +161,6 @@ class ThadsCaseEvent(models.Model):
                 'document_number': self.document_number, 'amount': case.amount_delegated,
                 'state': 'pending' if self.target_office_id.is_system else 'external',
             })
-
-    def _refresh_states_after(self):
-        """state_after of every event of the case, in order: a back-dated
-        event changes the states after it (statistics read state_after)."""
-        state = None
-        for event in self.case_id._events_in_order():
-            state = lifecycle.next_state(state, event.event_type)
-            if event.state_after != state:
-                event.with_context(thads_event_system_write=True).write({'state_after': state})
 
     # Events are facts: their substance is never edited.
     PROTECTED = ('case_id', 'date', 'sequence', 'event_type', 'amount', 'obligation_id', 'target_office_id',

@@ -100,6 +100,53 @@ class TestLifecycle(ThadsCaseCase):
             self.record(case, 'verify', '2026-03-03', result='has')
         self.assertEqual(case.state, 'voluntary')
 
+    def test_backdated_event_restates_the_events_after_it(self):
+        """Statistics read each event's state_after: an event dated back
+        changes the state after every later event."""
+        case = self.make_case()
+        self.advance(case, ('decide', '2026-03-04'), ('notify', '2026-03-05'))
+        collect = self.record(case, 'collect', '2026-03-20', amount=10000000)
+        self.assertEqual(collect.state_after, 'voluntary')
+        self.record(case, 'enforce', '2026-03-15')
+        collect.invalidate_cache()
+        self.assertEqual(case.event_ids.sorted(lambda e: (e.date, e.sequence)).mapped('state_after'),
+                         ['received', 'new', 'voluntary', 'enforcing', 'enforcing'])
+        self.assertEqual((case.state, case.amount_collected), ('enforcing', 10000000))
+
+    def test_collection_audited_field_by_field(self):
+        """The audit log keeps old and new values of the case's money, and
+        leaves out the chatter and the event journal (their own history)."""
+        case = self.make_case()
+        self.advance(case, ('decide', '2026-03-04'), ('notify', '2026-03-05'))
+        Log = self.env['auditlog.log']
+        before = Log.search([('res_id', '=', case.id), ('model_id.model', '=', 'thads.case')])
+        self.record(case, 'collect', '2026-03-20', user=self.users['executor'], amount=10000000)
+        log = Log.search([('res_id', '=', case.id), ('model_id.model', '=', 'thads.case')]) - before
+        self.assertEqual(len(log), 1, 'one audited write for one collection')
+        self.assertEqual(log.user_id, self.users['executor'])
+        lines = {line.field_id.name: (line.old_value, line.new_value) for line in log.line_ids}
+        self.assertEqual(lines['amount_collected'], ('0.0', '10000000.0'))
+        self.assertEqual(lines['amount_remaining'], ('100000000.0', '90000000.0'))
+        self.assertFalse({'message_ids', 'event_ids', 'message_follower_ids', 'state'} & set(lines))
+        audited = set(self.env['auditlog.rule'].get_auditlog_fields(self.env['thads.case']))
+        self.assertTrue({'state', 'executor_id', 'amount_collected', 'party_ids', 'obligation_ids'} <= audited)
+        self.assertFalse({'message_ids', 'message_follower_ids', 'activity_ids', 'event_ids'} & audited)
+
+    def test_replay_rewrites_nothing_unchanged(self):
+        case = self.make_case()
+        self.advance(case, ('decide', '2026-03-04'), ('notify', '2026-03-05'))
+        write_date = case.write_date
+        self.env.cr.execute("UPDATE thads_case SET write_date = write_date - interval '1 day' WHERE id = %s",
+                            (case.id,))
+        case.invalidate_cache()
+        case.recompute_from_events()
+        case.invalidate_cache()
+        self.assertLess(case.write_date, write_date, 'nothing changed, nothing written')
+        self.env.cr.execute('UPDATE thads_case SET amount_remaining = 1 WHERE id = %s', (case.id,))
+        case.invalidate_cache()
+        case.recompute_from_events()
+        self.assertEqual(case.amount_remaining, 100000000, 'the replay repairs a wrong total')
+
     def test_no_condition_register_and_publication(self):
         case = self.make_case()
         self.advance(case, ('decide', '2026-03-04'), ('notify', '2026-03-05'),
