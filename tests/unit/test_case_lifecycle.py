@@ -27,6 +27,16 @@ def test_typical_paths():
                       'delegate']) == lc.DELEGATED
 
 
+def test_states_after_each_event():
+    """What each event's state_after holds; a collection keeps the state."""
+    assert lc.states_after(['receive', 'decide', 'notify', 'collect', 'enforce', 'collect']) == [
+        lc.RECEIVED, lc.NEW, lc.VOLUNTARY, lc.VOLUNTARY, lc.ENFORCING, lc.ENFORCING]
+    assert lc.states_after([]) == [] and lc.replay([]) is None
+    with pytest.raises(TransitionError) as err:
+        lc.states_after(['receive', 'decide', 'complete'])
+    assert err.value.params == {'event_type': 'complete', 'state': lc.NEW}
+
+
 @pytest.mark.parametrize('events', [
     ['decide'],                               # no judgment or request received
     ['receive', 'decide', 'complete'],        # not notified yet

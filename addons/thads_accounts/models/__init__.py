@@ -1,5 +1,6 @@
 from . import thads_office
 from . import thads_office_mixin
+from . import thads_cache_mixin
 from . import thads_calendar_day
 from . import res_users
 from . import res_users_role

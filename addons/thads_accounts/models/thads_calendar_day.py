@@ -10,6 +10,7 @@ class ThadsCalendarDay(models.Model):
     in exchange for a bridge day).  Admins update the table from each
     year's official notice; every deadline and SLA reads it."""
     _name = 'thads.calendar.day'
+    _inherit = ['thads.cache.mixin']
     _description = 'Non-working or make-up working day'
     _order = 'date desc'
 
@@ -78,21 +79,3 @@ class ThadsCalendarDay(models.Model):
                 self.create({'date': fields.Date.to_string(day), 'kind': 'off', 'name': name,
                              'legal_basis': 'Bộ luật Lao động 2019, Điều 111-112'})
         return True
-
-    @api.model
-    def create(self, vals):
-        record = super(ThadsCalendarDay, self).create(vals)
-        self.clear_caches()
-        return record
-
-    @api.multi
-    def write(self, vals):
-        res = super(ThadsCalendarDay, self).write(vals)
-        self.clear_caches()
-        return res
-
-    @api.multi
-    def unlink(self):
-        res = super(ThadsCalendarDay, self).unlink()
-        self.clear_caches()
-        return res

@@ -103,13 +103,20 @@ def allowed_events(state):
     return [event for event, transition in TRANSITIONS.items() if state in transition.sources]
 
 
-def replay(events):
-    """State after the events, in order (each a (date, sequence, type) tuple
-    or anything with .event_type sorted by the caller)."""
-    state = None
-    for event_type in events:
+def states_after(event_types):
+    """State of the case after each event type, in order; raises
+    TransitionError at the first event the history does not allow."""
+    states, state = [], None
+    for event_type in event_types:
         state = next_state(state, event_type)
-    return state
+        states.append(state)
+    return states
+
+
+def replay(event_types):
+    """State after the event types, in order (None before any event)."""
+    states = states_after(event_types)
+    return states[-1] if states else None
 
 
 class Money(object):

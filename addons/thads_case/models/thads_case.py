@@ -237,11 +237,12 @@ class ThadsCase(models.Model):
         calendar = self.env['thads.calendar.day'].get_calendar()
         for case in self:
             events = case._event_rows()
-            state, stale = None, {}
-            for event in events:
-                state = lifecycle.next_state(state, event['event_type'])
-                if event['state_after'] != state:
-                    stale.setdefault(state, []).append(event['id'])
+            states = lifecycle.states_after([event['event_type'] for event in events])
+            state = states[-1] if states else None
+            stale = {}
+            for event, state_after in zip(events, states):
+                if event['state_after'] != state_after:
+                    stale.setdefault(state_after, []).append(event['id'])
             obligations = case.sudo().obligation_ids
             money = {ob.id: lifecycle.Money(int(ob.amount_due)) for ob in obligations}
             vals = {'state': state, 'verification_count': 0, 'publication_state': 'none',
@@ -302,17 +303,16 @@ class ThadsCase(models.Model):
                                                          self._soon_limit()),
                 next_deadline_date=nxt and fields.Date.to_string(nxt.due),
                 next_deadline_rule_id=nxt and rule_model.rule_id_of(nxt.rule),
-                overdue=bool(nxt and nxt.due < fields.Date.from_string(fields.Date.context_today(self))),
+                overdue=bool(nxt and nxt.due < fields.Date.from_string(today)),
                 next_verification_date=reverify and fields.Date.to_string(min(reverify)),
                 separate_register_date=separate and fields.Date.to_string(separate.due),
             )
             vals = self._changed_values(case, vals)
-            if vals and not any(getattr(case._fields[name], 'track_visibility', None) for name in vals):
+            if vals:
+                tracked = any(getattr(case._fields[name], 'track_visibility', None) for name in vals)
                 # amounts and deadlines only: mail.thread would read and compare
                 # the tracked fields and look for followers to add, for nothing
-                case.with_context(tracking_disable=True).write(vals)
-            elif vals:
-                case.write(vals)
+                (case if tracked else case.with_context(tracking_disable=True)).write(vals)
         return True
 
     # ------------------------------------------------------------- actions

@@ -1,3 +1,5 @@
+from collections import OrderedDict
+
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
@@ -13,6 +15,7 @@ class ThadsDeadlineRule(models.Model):
     working/calendar days.  Versions of a rule share a code and differ by
     validity dates, so old and new laws apply to their own periods."""
     _name = 'thads.deadline.rule'
+    _inherit = ['thads.cache.mixin']
     _description = 'Legal deadline rule'
     _order = 'code, date_from'
 
@@ -61,45 +64,24 @@ class ThadsDeadlineRule(models.Model):
     @api.model
     def get_rules(self):
         """All active rules as pure deadlines.Rule tuples."""
-        return [rule for rule, _rule_id in self._rule_table(self.env.lang)]
+        return list(self._rule_ids(self.env.lang))
 
     @api.model
     def rule_id_of(self, rule):
         """Id of the record a pure Rule was made from."""
-        return dict(self._rule_table(self.env.lang)).get(rule, False)
+        return self._rule_ids(self.env.lang).get(rule, False)
 
     @api.model
     @tools.ormcache('lang')
-    def _rule_table(self, lang):
-        """(Rule, id) pairs, cached per registry and language: every event
-        recorded replays the deadlines of its case, and the rules change a
-        few times a year (create/write/unlink clear the cache)."""
-        table = []
-        for rule in self.sudo().with_context(lang=lang).search([]):
-            table.append((deadlines.make_rule(
-                rule.code, rule.trigger_event, self._split(rule.satisfied_by), rule.count, rule.unit,
-                name=rule.name, extra_working_days=rule.extra_working_days,
-                date_from=fields.Date.from_string(rule.date_from) if rule.date_from else None,
-                date_to=fields.Date.from_string(rule.date_to) if rule.date_to else None,
-                case_kind=rule.case_kind or None, trigger_grounds=self._split(rule.trigger_grounds),
-                trigger_result=rule.trigger_result or None, requires_event=rule.requires_event or None),
-                rule.id))
-        return tuple(table)
-
-    @api.model
-    def create(self, vals):
-        record = super(ThadsDeadlineRule, self).create(vals)
-        self.clear_caches()
-        return record
-
-    @api.multi
-    def write(self, vals):
-        res = super(ThadsDeadlineRule, self).write(vals)
-        self.clear_caches()
-        return res
-
-    @api.multi
-    def unlink(self):
-        res = super(ThadsDeadlineRule, self).unlink()
-        self.clear_caches()
-        return res
+    def _rule_ids(self, lang):
+        """{Rule: id} in the rules' order, cached per registry and language:
+        every event recorded replays the deadlines of its case, and the rules
+        change a few times a year (thads.cache.mixin clears the cache)."""
+        return OrderedDict((deadlines.make_rule(
+            rule.code, rule.trigger_event, self._split(rule.satisfied_by), rule.count, rule.unit,
+            name=rule.name, extra_working_days=rule.extra_working_days,
+            date_from=fields.Date.from_string(rule.date_from) if rule.date_from else None,
+            date_to=fields.Date.from_string(rule.date_to) if rule.date_to else None,
+            case_kind=rule.case_kind or None, trigger_grounds=self._split(rule.trigger_grounds),
+            trigger_result=rule.trigger_result or None, requires_event=rule.requires_event or None), rule.id)
+            for rule in self.sudo().with_context(lang=lang).search([]))

@@ -13,6 +13,17 @@ class TestDeadlines(ThadsCaseCase):
         self.record(case, 'decide', '2026-02-24')
         self.assertEqual((case.next_deadline_date, case.next_deadline_rule_id.code), ('2026-02-26', 'open_file'))
 
+    def test_rule_edits_take_effect_immediately(self):
+        """The rules are cached; a change to one applies to the next replay."""
+        self.assertEqual(self.make_case(date='2026-03-02').next_deadline_date, '2026-03-09')  # 5 NLV
+        rule = self.env['thads.deadline.rule'].search([
+            ('code', '=', 'decide'), '|', ('date_from', '=', False), ('date_from', '<=', '2026-03-02'),
+            '|', ('date_to', '=', False), ('date_to', '>=', '2026-03-02')])
+        self.assertEqual((len(rule), rule.count), (1, 5))
+        rule.count = 10
+        case = self.make_case(date='2026-03-02')
+        self.assertEqual((case.next_deadline_date, case.next_deadline_rule_id), ('2026-03-16', rule))
+
     def test_both_regimes_of_confirmation(self):
         case = self.make_case(date='2026-03-02')
         self.advance(case, ('decide', '2026-03-04'), ('notify', '2026-03-05'),
