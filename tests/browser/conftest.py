@@ -1,6 +1,7 @@
 """Playwright against the Odoo server that ./thads test starts on the tested
 database (THADS_URL).  Debian's Chromium, headless; screenshots of the key
-screens go to docs/screenshots (THADS_SCREENSHOTS)."""
+screens go to .state/screenshots (THADS_SCREENSHOTS); `./thads screenshots`
+copies them into docs/screenshots on request, so a test run never rewrites tracked files."""
 import os
 import re
 

@@ -96,4 +96,56 @@ def test_requires_event_and_final_state():
     assert 'unpublish' not in {c.rule.code for c in dl.clocks(events, RULES, CAL)}
     published = events[:5] + [ev(D(2026, 4, 2), 'publish'), events[5]]
     assert dl.next_deadline(published, RULES, CAL).rule.code == 'unpublish'
-    assert dl.next_deadline(published, RULES, CAL, final_states_reached=True) is None
+    # the case ends: the clocks opened before are dropped
+    ended = published + [ev(D(2026, 10, 2), 'unpublish'), ev(D(2026, 10, 5), 'terminate')]
+    states = ['received', 'new', 'voluntary', 'verification', 'no_condition', 'no_condition', 'enforcing',
+              'enforcing', 'terminated']
+    assert dl.next_deadline(ended, RULES, CAL, states=states, final_states=('terminated',)) is None
+
+
+def test_clocks_opened_by_or_after_the_final_event_still_run():
+    """Taking a publication down after the case ends, and a confirmation
+    requested on a completed case, keep their deadlines."""
+    rules = RULES + [dl.make_rule('unpublish_end', ['terminate', 'complete'], ['unpublish'], 2, 'working_days',
+                                  requires_event='publish')]
+    events = [ev(D(2026, 3, 2), 'receive'), ev(D(2026, 3, 3), 'decide'), ev(D(2026, 3, 4), 'notify'),
+              ev(D(2026, 4, 2), 'publish'), ev(D(2026, 6, 1), 'terminate')]
+    states = ['received', 'new', 'voluntary', 'voluntary', 'terminated']
+    nxt = dl.next_deadline(events, rules, CAL, states=states, final_states=('terminated', 'done'))
+    assert (nxt.rule.code, nxt.due) == ('unpublish_end', D(2026, 6, 3))
+    done = [ev(D(2026, 3, 2), 'receive'), ev(D(2026, 3, 3), 'decide'), ev(D(2026, 3, 4), 'notify'),
+            ev(D(2026, 3, 10), 'complete'), ev(D(2026, 8, 27), 'confirm_request')]
+    states = ['received', 'new', 'voluntary', 'done', 'done']
+    nxt = dl.next_deadline(done, RULES, CAL, states=states, final_states=('done',))
+    assert (nxt.rule.code, nxt.due) == ('confirm', D(2026, 9, 3))   # 28/8, 31/8, (1-2/9 off) 3/9
+
+
+def test_composed_period_starts_after_the_roll_over():
+    """Verification "within 10 days after the voluntary period ends" (art.
+    44(1)) counts from the rolled-over end (Civil Code art. 148), not from
+    notification + 20 days."""
+    rules = [dl.make_rule('voluntary', 'notify', ['verify'], 10, 'days'),
+             dl.make_rule('verify', 'notify', ['verify'], 10, 'days', start_from='rule_end', after_rule='voluntary')]
+    # notified 20/04/2026: 10 days end 30/04 (off), 1/5 (off), weekend -> Mon 04/05; +10 days -> Thu 14/05
+    due = {c.rule.code: c.due for c in dl.clocks([ev(D(2026, 4, 20), 'notify')], rules, CAL)}
+    assert due == {'voluntary': D(2026, 5, 4), 'verify': D(2026, 5, 14)}
+    assert D(2026, 4, 20) + datetime.timedelta(days=20) != due['verify']
+
+
+def test_cycle_of_composed_rules_is_refused():
+    rules = [dl.make_rule('a', 'notify', [], 1, 'days', start_from='rule_end', after_rule='b'),
+             dl.make_rule('b', 'notify', [], 1, 'days', start_from='rule_end', after_rule='a')]
+    with pytest.raises(dl.RuleError):
+        dl.clocks([ev(D(2026, 4, 20), 'notify')], rules, CAL)
+
+
+def test_yearly_grounds_follow_the_case_ground():
+    """A re-verification carries no ground: the yearly rhythm follows the
+    ground of the case's decision (address unknown: yearly, art. 44(2))."""
+    rules = [dl.make_rule('reverify', ['no_condition', 'reverify'], ['reverify'], 6, 'months',
+                          except_grounds=['44a_1c']),
+             dl.make_rule('reverify_yearly', ['no_condition', 'reverify'], ['reverify'], 12, 'months',
+                          trigger_grounds=['44a_1c'])]
+    events = [ev(D(2026, 3, 27), 'no_condition', ground='44a_1c'), ev(D(2026, 9, 10), 'reverify')]
+    open_codes = {c.rule.code: c.due for c in dl.clocks(events, rules, CAL) if c.met is None}
+    assert open_codes == {'reverify_yearly': D(2027, 9, 10)}

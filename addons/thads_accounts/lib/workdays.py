@@ -108,26 +108,38 @@ def add_months(day, count):
     return datetime.date(year, month, min(day.day, last))
 
 
-def statutory_days_off(year, tet_first_day, hung_kings_day):
-    """Days off of the Labour Code 2019 art. 112 for `year`, as a dict
-    {date: name}, with art. 111 compensation for holidays on a weekend.
+def national_day_adjacent(year):
+    """The day next to 02/09 that the Prime Minister adds (Labour Code 2019
+    art. 112(1)(đ): "02/9 and one day before or after").  Which one is set
+    each year; until the notice is entered [I] the one that makes the longer
+    break: 01/09 when 02/09 is Tuesday, Wednesday, Friday, Saturday or
+    Sunday, 03/09 when it is Monday or Thursday."""
+    national = datetime.date(year, 9, 2)
+    return national - ONE_DAY if national.weekday() in (1, 2, 4, 5, 6) else national + ONE_DAY
 
-    The Prime Minister fixes the exact Tết and National Day breaks every
-    year and the Ministry of Home Affairs adds bridge days and make-up
-    Saturdays, so this only pre-fills the table; admins then apply the
-    official notice.  tet_first_day and hung_kings_day (10/3 lunar) come
-    from a lunar calendar.
+
+def statutory_days_off(year, tet_first_day=None, hung_kings_day=None):
+    """Days off of the Labour Code 2019 art. 112 for `year`, as a dict
+    {date: name}, with the art. 111(3) compensation: a holiday that falls on
+    the weekly rest day is taken on the next working day.
+
+    Tết (5 days) is placed [I] as the Prime Minister has in recent years:
+    the last day of the lunar year and the first four days of the new one.
+    Tết and Giỗ Tổ (10/3 âm lịch) come from the Vietnamese lunar calendar
+    (lib/lunar.py) unless given.  Each year's official notice (extra days off,
+    make-up Saturdays, another placement) is entered as overrides on top.
     """
+    from . import lunar
+    tet_first_day = tet_first_day or lunar.tet(year)
+    hung_kings_day = hung_kings_day or lunar.hung_kings_day(year)
     days = {datetime.date(year, 1, 1): 'Tết Dương lịch'}
     for offset in range(-1, 4):  # last day of the lunar year + 4 first days
         days[tet_first_day + datetime.timedelta(days=offset)] = 'Tết Âm lịch'
     days[hung_kings_day] = 'Giỗ Tổ Hùng Vương'
     days[datetime.date(year, 4, 30)] = 'Ngày Chiến thắng'
     days[datetime.date(year, 5, 1)] = 'Ngày Quốc tế Lao động'
-    national = datetime.date(year, 9, 2)
-    # the adjacent day that makes the longer break
-    adjacent = national - ONE_DAY if national.weekday() in (1, 2, 4, 5, 6) else national + ONE_DAY
-    days[national] = days[adjacent] = 'Quốc khánh'
+    days[datetime.date(year, 9, 2)] = 'Quốc khánh'
+    days[national_day_adjacent(year)] = 'Quốc khánh (ngày liền kề)'
     compensated = {}
     for day in sorted(days):
         if day.weekday() >= 5:
@@ -137,3 +149,36 @@ def statutory_days_off(year, tet_first_day, hung_kings_day):
             compensated[comp] = 'Nghỉ bù %s' % days[day]
     days.update(compensated)
     return days
+
+
+class VietnamCalendar(WorkCalendar):
+    """The calendar of any year: Monday-Friday, minus the statutory holidays
+    of the Labour Code computed for each year met (lunar dates included),
+    with the official notices entered as overrides: `days_off` are extra days
+    off, `working_days` are days worked although they would be off (make-up
+    Saturdays, or a statutory day the notice placed elsewhere)."""
+
+    def __init__(self, days_off=(), working_days=(), weekend=(5, 6)):
+        super(VietnamCalendar, self).__init__(days_off, working_days, weekend)
+        self._statutory = {}
+
+    def statutory(self, year):
+        if year not in self._statutory:
+            self._statutory[year] = frozenset(statutory_days_off(year))
+        return self._statutory[year]
+
+    def is_working_day(self, day):
+        if day in self.makeup_days:
+            return True
+        if day in self.days_off or day in self.statutory(day.year):
+            return False
+        return day.weekday() not in self.weekend
+
+    def days_off_in(self, year):
+        """Every day off of `year` that is not a weekend day, sorted."""
+        day, end, result = datetime.date(year, 1, 1), datetime.date(year, 12, 31), []
+        while day <= end:
+            if day.weekday() not in self.weekend and not self.is_working_day(day):
+                result.append(day)
+            day += ONE_DAY
+        return result

@@ -2,6 +2,7 @@ from . import thads_office
 from . import thads_office_mixin
 from . import thads_cache_mixin
 from . import thads_calendar_day
+from . import thads_calendar_notice
 from . import res_users
 from . import res_users_role
 from . import res_authentication_attempt

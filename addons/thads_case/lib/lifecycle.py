@@ -23,14 +23,15 @@ DONE = 'done'                     # thi hành xong
 DELEGATED = 'delegated'           # ủy thác (leaves "phải thi hành")
 REVOKED = 'revoked'               # thu hồi / hủy QĐ THA
 CLOSED = 'closed'                 # kết thúc
+RETURNED = 'returned'             # request returned after 2 years without conditions (NĐ 152/2026 art. 22)
 ARCHIVED = 'archived'             # lưu trữ
 
 STATES = [RECEIVED, REFUSED, NEW, VOLUNTARY, VERIFICATION, ENFORCING, NO_CONDITION,
           SEPARATE_REGISTER, POSTPONED, SUSPENDED, TERMINATED, DONE, DELEGATED, REVOKED,
-          CLOSED, ARCHIVED]
+          RETURNED, CLOSED, ARCHIVED]
 ACTIVE = (NEW, VOLUNTARY, VERIFICATION, ENFORCING)
 PENDING = ACTIVE + (NO_CONDITION, SEPARATE_REGISTER, POSTPONED, SUSPENDED)
-FINAL = (REFUSED, TERMINATED, DONE, DELEGATED, REVOKED, CLOSED, ARCHIVED)
+FINAL = (REFUSED, TERMINATED, DONE, DELEGATED, REVOKED, RETURNED, CLOSED, ARCHIVED)
 
 Transition = namedtuple('Transition', 'sources target needs')
 # needs: document (number + date of the act), ground, amount, obligation,
@@ -71,8 +72,17 @@ TRANSITIONS = {
     'confirm_request': Transition(PENDING + (DONE, TERMINATED, CLOSED, ARCHIVED), None, ()),
     'confirm_issue': Transition(PENDING + (DONE, TERMINATED, CLOSED, ARCHIVED), None, ('document',)),
     'close': Transition((DONE, TERMINATED), CLOSED, ()),
-    'archive': Transition((CLOSED, REFUSED, REVOKED, DELEGATED), ARCHIVED, ('document',)),
+    'archive': Transition((CLOSED, REFUSED, REVOKED, DELEGATED, RETURNED), ARCHIVED, ('document',)),
     'handover': Transition(ANY_PENDING, None, ('executor',)),
+    # NĐ 152/2026 (from 01/07/2026)
+    'change_request': Transition(ANY_PENDING, None, ()),                  # art. 13: change of CHV asked
+    'change_answer': Transition(ANY_PENDING, None, ('document',)),        # art. 13(3): written answer
+    'verify_delegate': Transition((VOLUNTARY, VERIFICATION, ENFORCING, NO_CONDITION, SEPARATE_REGISTER), None,
+                                  ('ground', 'office')),                  # art. 21(5): verification delegated
+    'verify_reply': Transition((VOLUNTARY, VERIFICATION, ENFORCING, NO_CONDITION, SEPARATE_REGISTER), None,
+                               ('document',)),
+    'publication_change': Transition((NO_CONDITION, SEPARATE_REGISTER), None, ()),  # art. 23(2): data changed
+    'return_request': Transition((NO_CONDITION,), RETURNED, ('document',)),  # art. 22: request returned
 }
 MONEY_EVENTS = ('collect', 'pay_out', 'reduce', 'delegate')
 # delegation may carry the remaining money of several obligations: amount optional

@@ -1,4 +1,6 @@
 from . import res_partner
+from . import thads_calendar_day
+from . import thads_case_ground
 from . import thads_deadline_rule
 from . import thads_exemption_threshold
 from . import thads_case

@@ -3,6 +3,8 @@ import datetime
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.queue_job.job import job
+
 from ..lib import deadlines, lifecycle
 
 MONEY = (18, 0)  # whole đồng, stored as numeric
@@ -22,6 +24,7 @@ STATE_SELECTION = [
     (lifecycle.DONE, 'Completed'),
     (lifecycle.DELEGATED, 'Delegated'),
     (lifecycle.REVOKED, 'Revoked'),
+    (lifecycle.RETURNED, 'Request returned'),
     (lifecycle.CLOSED, 'Closed'),
     (lifecycle.ARCHIVED, 'Archived'),
 ]
@@ -143,7 +146,7 @@ class ThadsCase(models.Model):
 
     def _soon_limit(self):
         today = fields.Date.context_today(self)
-        return fields.Date.to_string(self.env['thads.calendar.day'].add(today, 3, 'working_days'))
+        return self.env['thads.calendar.day'].add(today, 3, 'working_days')
 
     @api.model
     def _deadline_status_of(self, deadline, today, soon):
@@ -158,7 +161,7 @@ class ThadsCase(models.Model):
             expired = False
             if case.judgment_effective_date and case.kind == 'theo_yeu_cau':
                 limit = self.env['thads.calendar.day'].add(case.judgment_effective_date, 5, 'years')
-                expired = fields.Date.from_string(case.date_received) > limit
+                expired = case.date_received > limit
             case.limitation_expired = expired
 
     # ---------------------------------------------------------------- CRUD
@@ -228,13 +231,18 @@ class ThadsCase(models.Model):
                 changed[name] = value
         return changed
 
+    def _case_dates(self):
+        """The dates of the case a deadline rule may start from."""
+        return {name: fields.Date.from_string(self[name]) if self[name] else None
+                for name in ('judgment_effective_date', 'decision_date', 'date_received')}
+
     @api.multi
     def recompute_from_events(self):
         """Replay the events: state, money per obligation and totals,
         verification and publication data, next deadline."""
         rule_model = self.env['thads.deadline.rule']
-        rules = rule_model.get_rules()
-        calendar = self.env['thads.calendar.day'].get_calendar()
+        rules = rule_model._get_rules()
+        calendar = self.env['thads.calendar.day']._get_calendar()
         for case in self:
             events = case._event_rows()
             states = lifecycle.states_after([event['event_type'] for event in events])
@@ -290,22 +298,23 @@ class ThadsCase(models.Model):
             )
             pure_events = [deadlines.Event(fields.Date.from_string(e['date']), e['event_type'], e['ground'] or None,
                                            e['result'] or None) for e in events]
-            all_clocks = deadlines.clocks(pure_events, rules, calendar, case.kind,
-                                          final_states_reached=state in lifecycle.FINAL)
+            all_clocks = deadlines.clocks(pure_events, rules, calendar, case.kind, states=states,
+                                          final_states=lifecycle.FINAL, case_dates=case._case_dates())
             pending = [c for c in all_clocks if c.met is None]
             nxt = min(pending, key=lambda c: (c.due, c.rule.code)) if pending else None
             by_code = {c.rule.code: c for c in pending}
             reverify = [c.due for code, c in by_code.items() if code.startswith('reverify')]
-            separate = by_code.get('separate_register')
+            registers = [c.due for code, c in by_code.items()
+                         if code in ('separate_register', 'separate_register_yearly', 'return_request')]
             today = fields.Date.context_today(self)
             vals.update(
                 deadline_status=self._deadline_status_of(nxt and fields.Date.to_string(nxt.due), today,
                                                          self._soon_limit()),
                 next_deadline_date=nxt and fields.Date.to_string(nxt.due),
-                next_deadline_rule_id=nxt and rule_model.rule_id_of(nxt.rule),
+                next_deadline_rule_id=nxt and rule_model._rule_id_of(nxt.rule),
                 overdue=bool(nxt and nxt.due < fields.Date.from_string(today)),
                 next_verification_date=reverify and fields.Date.to_string(min(reverify)),
-                separate_register_date=separate and fields.Date.to_string(separate.due),
+                separate_register_date=registers and fields.Date.to_string(min(registers)),
             )
             vals = self._changed_values(case, vals)
             if vals:
@@ -314,6 +323,82 @@ class ThadsCase(models.Model):
                 # the tracked fields and look for followers to add, for nothing
                 (case if tracked else case.with_context(tracking_disable=True)).write(vals)
         return True
+
+    # ----------------------------------- deadlines follow the reference data
+    _DEADLINE_CHUNK = 500
+
+    @api.model
+    def _deadlines_changed_dates(self, dates):
+        """The working calendar changed on `dates`: only the open deadlines
+        on or after the earliest of them can move (a period is decided by
+        the days up to its last day)."""
+        if not dates:
+            return
+        first = min(dates)
+        self.env.cr.execute("""SELECT id FROM thads_case
+                                WHERE next_deadline_date >= %(d)s OR next_verification_date >= %(d)s
+                                   OR separate_register_date >= %(d)s""", {'d': first})
+        self._refresh_deadlines_of([row[0] for row in self.env.cr.fetchall()])
+
+    @api.model
+    def _deadlines_changed_rules(self, event_types):
+        """Deadline rules triggered by `event_types` changed: every case
+        with such an event is computed again (it may gain, lose or move a
+        deadline)."""
+        if not event_types:
+            return
+        self.env.cr.execute("""SELECT DISTINCT case_id FROM thads_case_event WHERE event_type IN %s""",
+                            (tuple(event_types),))
+        self._refresh_deadlines_of([row[0] for row in self.env.cr.fetchall()])
+
+    @api.model
+    def _refresh_deadlines_of(self, case_ids):
+        """Recompute now when few, else in queue jobs of _DEADLINE_CHUNK cases."""
+        case_ids = sorted(case_ids)
+        if len(case_ids) <= self._DEADLINE_CHUNK:
+            self._refresh_deadlines(case_ids)
+            return
+        for start in range(0, len(case_ids), self._DEADLINE_CHUNK):
+            chunk = case_ids[start:start + self._DEADLINE_CHUNK]
+            self.with_delay(description=_('Recompute legal deadlines of %s cases') % len(chunk)) \
+                ._refresh_deadlines(chunk)
+
+    def _deadline_snapshot(self, case_ids):
+        self.env.cr.execute('SELECT id, next_deadline_date, next_deadline_rule_id FROM thads_case WHERE id IN %s',
+                            (tuple(case_ids),))
+        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
+
+    @job(default_channel='root')
+    @api.model
+    def _refresh_deadlines(self, case_ids):
+        """Replay the deadlines of `case_ids` and note in the chatter of each
+        case whose next deadline moved the old and the new date.  Idempotent:
+        a second run changes nothing."""
+        if not case_ids:
+            return True
+        before = self._deadline_snapshot(case_ids)
+        # sudo: a system recomputation after an authorised change of the calendar
+        # or the rules; it writes only what the replay derives from the journal
+        cases = self.sudo().browse(case_ids).exists()
+        cases.recompute_from_events()
+        after = self._deadline_snapshot(cases.ids)
+        rules = self.env['thads.deadline.rule'].sudo()
+        for case in cases:
+            old, new = before.get(case.id), after.get(case.id)
+            if old and new and old[0] != new[0]:
+                case.message_post(body=_('Legal deadline recomputed after a change of the working calendar or '
+                                         'the deadline rules: %s (%s) → %s (%s).') % (
+                    self._format_date(old[0]), rules.browse(old[1]).name or '',
+                    self._format_date(new[0]), rules.browse(new[1]).name or ''),
+                    subtype='mail.mt_note')
+        return True
+
+    @staticmethod
+    def _format_date(value):
+        if not value:
+            return '-'
+        value = fields.Date.from_string(value) if isinstance(value, str) else value
+        return value.strftime('%d/%m/%Y')
 
     # ------------------------------------------------------------- actions
     @api.multi
@@ -380,7 +465,9 @@ class ThadsCase(models.Model):
                 Activity.create({
                     'res_model_id': model_id, 'res_id': case.id, 'activity_type_id': reminder.id,
                     'user_id': case.executor_id.id, 'date_deadline': case.next_deadline_date,
-                    'summary': case.next_deadline_rule_id.name or _('Legal deadline'),
+                    # in the officer's language (the cron runs as the system user)
+                    'summary': case.next_deadline_rule_id.with_context(lang=case.executor_id.lang).name
+                    or self.with_context(lang=case.executor_id.lang)._summary_legal_deadline(),
                 })
         for case in overdue:
             leaders = case.executor_id.thads_office_leaders() or case.office_id.head_id
@@ -394,9 +481,18 @@ class ThadsCase(models.Model):
                 Activity.create({
                     'res_model_id': model_id, 'res_id': case.id, 'activity_type_id': escalation.id,
                     'user_id': leader.id, 'date_deadline': case.next_deadline_date,
-                    'summary': _('Overdue: %s') % (case.next_deadline_rule_id.name or _('legal deadline')),
+                    'summary': self.with_context(lang=leader.lang)._summary_overdue(
+                        case.next_deadline_rule_id.with_context(lang=leader.lang).name),
                 })
         return True
+
+    @api.model
+    def _summary_legal_deadline(self):
+        return _('Legal deadline')
+
+    @api.model
+    def _summary_overdue(self, rule_name):
+        return _('Overdue: %s') % (rule_name or _('legal deadline'))
 
     @api.model
     def cron_exemption(self):

@@ -36,6 +36,12 @@ EVENT_TYPES = [
     ('close', 'Case closed'),
     ('archive', 'Case file archived'),
     ('handover', 'Handed over to another officer'),
+    ('change_request', 'Change of enforcement officer requested'),
+    ('change_answer', 'Answer to the request to change the officer'),
+    ('verify_delegate', 'Verification delegated to another office'),
+    ('verify_reply', 'Reply to a delegated verification'),
+    ('publication_change', 'Published data changed'),
+    ('return_request', 'Request returned (2 years without conditions)'),
 ]
 VERIFY_RESULTS = [('has', 'Has conditions'), ('none', 'Without conditions')]
 
@@ -129,6 +135,9 @@ class ThadsCaseEvent(models.Model):
                 missing.append(_('the obligation'))
         if missing:
             raise UserError(_('To record this event, give %s.') % ', '.join(missing))
+        if vals.get('ground'):
+            # grounds are a controlled list: stored as their code
+            vals['ground'] = self.env['thads.case.ground']._normalize(event_type, vals['ground'], vals['date'])
         if event_type in ('assign', 'handover', 'decide') and vals.get('executor_id'):
             vals['previous_executor_id'] = case.executor_id.id
         else:

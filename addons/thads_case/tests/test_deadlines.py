@@ -30,12 +30,13 @@ class TestDeadlines(ThadsCaseCase):
                      ('collect', '2026-03-06', {'amount': 100000000}), ('complete', '2026-03-09'),
                      ('close', '2026-03-10'))
         self.record(case, 'confirm_request', '2026-06-29')
-        rules = self.env['thads.deadline.rule'].get_rules()
+        # a confirmation requested on a closed case has its deadline (art. 53: 05 NLV before 01/07/2026)
+        self.assertEqual((case.next_deadline_date, case.next_deadline_rule_id.code), ('2026-07-06', 'confirm'))
+        rules = self.env['thads.deadline.rule']._get_rules()
         self.assertEqual(len([r for r in rules if r.code == 'confirm']), 2)
         old = self.env['thads.case'].browse(case.id)
-        # closed cases keep no deadline; the confirmation clock is checked on the pure level
         from ..lib import deadlines
-        calendar = self.env['thads.calendar.day'].get_calendar()
+        calendar = self.env['thads.calendar.day']._get_calendar()
         ev = deadlines.Event
         d = fields.Date.from_string
         self.assertEqual(deadlines.next_deadline([ev(d('2026-06-29'), 'confirm_request', None, None)],
@@ -51,7 +52,7 @@ class TestDeadlines(ThadsCaseCase):
         today = fields.Date.from_string(fields.Date.context_today(Day))
         soon = fields.Date.from_string(self.env['thads.case']._soon_limit())
         start = next(today - timedelta(days=k) for k in range(15)
-                     if today <= Day.add(today - timedelta(days=k), 5, 'working_days') <= soon)
+                     if today <= fields.Date.from_string(Day.add(today - timedelta(days=k), 5, 'working_days')) <= soon)
         fresh_case = self.make_case(date=fields.Date.to_string(start))
         Case = self.env['thads.case']
         self.assertIn(overdue_case, Case.search([('deadline_status', '=', 'overdue')]))

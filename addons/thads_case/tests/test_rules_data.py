@@ -12,23 +12,27 @@ EXPECTED = {
     'open_file': '2026-02-23',            # 02 NLV
     'notify': '2026-02-24',               # 03 NLV
     'voluntary': '2026-02-23',            # 10 days end Sunday 22/2 -> Monday
-    'verify': '2026-03-04',               # 20 days
+    'verify': '2026-03-05',               # voluntary ends 23/2, then 10 days (art. 44(1))
     'no_condition_decision': '2026-02-26',
     'publish': '2026-02-26',
-    'unpublish': '2026-02-23',
-    'unpublish_end': '2026-02-23',
+    'unpublish': '2026-02-23',            # 02 NLV before 01/07/2026
+    'update_publication': '2026-02-24',   # 03 NLV
     'reverify': '2026-08-12',             # 6 months
-    'reverify_again': '2026-08-12',
-    'reverify_yearly': '2027-02-12',      # 12 months: Friday after the 2027 Tết days off
+    'reverify_yearly': '2027-02-12',      # 12 months: Friday after the 2027 Tết days off (5-11/2)
     'resume_new_info': '2026-02-23',      # 10 days
     'separate_register': '2027-02-17',    # 1 year, then 03 NLV (old regime on 12/02/2026)
+    'separate_register_yearly': '2028-02-17',  # 2 years: Saturday 12/2/2028 -> Monday 14/2, then 03 NLV
     'postpone_protest': '2026-05-12',     # 3 months
     'resume_after_ground': '2026-02-26',
     'terminate': '2026-02-26',
     'close': '2026-02-26',
     'close_terminated': '2026-02-26',
     'confirm': '2026-02-26',              # 05 NLV before 01/07/2026
+    'delegated_verification_registered': '2026-03-16',  # 30 days: Saturday 14/3 -> Monday
+    'delegated_verification_other': '2026-02-27',       # 15 days
 }
+# rules that exist only from 01/07/2026 (NĐ 152/2026)
+NEW_ONLY = {'change_executor', 'return_request', 'delegated_verification_accounts'}
 
 
 @at_install(False)
@@ -36,21 +40,23 @@ EXPECTED = {
 class TestSeededRules(TransactionCase):
 
     def test_every_seeded_rule(self):
-        rules = self.env['thads.deadline.rule'].get_rules()
-        calendar = self.env['thads.calendar.day'].get_calendar()
+        rules = self.env['thads.deadline.rule']._get_rules()
+        calendar = self.env['thads.calendar.day']._get_calendar()
         trigger_day = D('2026-02-12')
         codes = {rule.code for rule in rules}
-        self.assertEqual(codes, set(EXPECTED), 'every seeded rule has an expected date here')
+        self.assertEqual(codes, set(EXPECTED) | NEW_ONLY, 'every seeded rule has an expected date here')
         for code, expected in EXPECTED.items():
             rule = deadlines.applicable_rule(rules, code, trigger_day)
-            self.assertEqual(deadlines.due_date(rule, trigger_day, calendar), D(expected), code)
+            self.assertEqual(deadlines.due_date(rule, trigger_day, calendar, rules), D(expected), code)
+        for code in NEW_ONLY:
+            self.assertIsNone(deadlines.applicable_rule(rules, code, trigger_day), code)
 
     def test_new_regime_versions(self):
-        rules = self.env['thads.deadline.rule'].get_rules()
-        calendar = self.env['thads.calendar.day'].get_calendar()
+        rules = self.env['thads.deadline.rule']._get_rules()
+        calendar = self.env['thads.calendar.day']._get_calendar()
         day = D('2026-08-27')  # Thursday before 1-2/9/2026
         confirm = deadlines.applicable_rule(rules, 'confirm', day)
-        self.assertEqual((confirm.count, deadlines.due_date(confirm, day, calendar)), (3, D('2026-09-03')))  # 28/8, 31/8, (1-2/9 off), 3/9
+        self.assertEqual((confirm.count, deadlines.due_date(confirm, day, calendar, rules)), (3, D('2026-09-04')))  # 28/8, (31/8 swapped off, 1-2/9 off), 3/9, 4/9
         separate = deadlines.applicable_rule(rules, 'separate_register', day)
         self.assertEqual((separate.count, separate.unit, separate.case_kind), (2, 'years', 'chu_dong'))
         self.assertIn('152/2026', self.env['thads.deadline.rule'].search(

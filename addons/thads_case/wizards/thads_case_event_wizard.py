@@ -18,6 +18,9 @@ class ThadsCaseEventWizard(models.TransientModel):
     date = fields.Date(string='Effective date', required=True, default=fields.Date.context_today)
     document_number = fields.Char(string='Document')
     ground = fields.Char(string='Legal ground')
+    ground_id = fields.Many2one('thads.case.ground', string='Legal ground (list)',
+                                domain="[('event_type', '=', event_type)]")
+    has_ground_list = fields.Boolean(compute='_compute_needs')
     result = fields.Selection(VERIFY_RESULTS)
     amount = fields.Float(digits=MONEY)
     obligation_id = fields.Many2one('thads.case.obligation', domain="[('case_id', '=', case_id)]")
@@ -46,6 +49,8 @@ class ThadsCaseEventWizard(models.TransientModel):
             wizard.need_amount = 'amount' in needs
             wizard.need_office = 'office' in needs
             wizard.need_executor = 'executor' in needs
+            wizard.has_ground_list = bool(wizard.event_type) and bool(self.env['thads.case.ground'].search_count(
+                [('event_type', '=', wizard.event_type)]))
 
     @api.onchange('case_id', 'event_type')
     def _onchange_case(self):
@@ -64,7 +69,8 @@ class ThadsCaseEventWizard(models.TransientModel):
             raise UserError(_('Amounts are whole đồng.'))
         event = self.env['thads.case.event'].create({
             'case_id': self.case_id.id, 'event_type': self.event_type, 'date': self.date,
-            'document_number': self.document_number or False, 'ground': self.ground or False,
+            'document_number': self.document_number or False,
+            'ground': self.ground_id.code or self.ground or False,
             'result': self.result or False, 'amount': self.amount or 0.0,
             'obligation_id': self.obligation_id.id or False,
             'target_office_id': self.target_office_id.id or False,

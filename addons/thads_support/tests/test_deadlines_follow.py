@@ -1,0 +1,36 @@
+"""Support requests' SLA deadlines move at once when the working calendar
+changes (not at the next SLA cron); the online support officer returns the
+result of a request for enforcement, which opens its case (QĐ 250)."""
+from .common import SupportCase
+
+
+class TestSupportDeadlinesFollow(SupportCase):
+
+    def test_calendar_edit_moves_request_deadlines(self):
+        request = self.make_request(user=self.users['support'])
+        # Tue 06/01/2026: total 5 working days with Saturday 10/01 a make-up day
+        self.assertEqual((request.step_deadline, request.total_deadline), ('2026-01-07', '2026-01-12'))
+        day = self.env['thads.calendar.day'].create({'date': '2026-01-08', 'name': 'Nghỉ đột xuất'})
+        request.invalidate_cache()
+        self.assertEqual((request.step_deadline, request.total_deadline), ('2026-01-07', '2026-01-13'))
+        day.unlink()
+        request.invalidate_cache()
+        self.assertEqual(request.total_deadline, '2026-01-12')
+
+    def test_support_officer_returns_the_result(self):
+        support = self.users['support']
+        request = self.on(self.make_request(user=support), '2026-01-07').sudo(support)
+        request.action_next_step()
+        request.appointment_date = '2026-01-09 02:00:00'
+        request.action_valid()
+        request.action_next_step()
+        request.sudo().user_id = self.users['officer']
+        request.action_next_step()
+        request.sudo().user_id = support
+        request.result_note = 'Đã ra quyết định thi hành án.'
+        request.action_done()
+        self.assertEqual(request.state, 'done')
+        case = request.case_id
+        self.assertTrue(case.name)                      # readable by the support officer
+        self.assertEqual(case.office_id, self.region_a1)
+        self.assertEqual(case.sudo().event_ids.mapped('event_type'), ['receive'])
