@@ -11,3 +11,6 @@ from . import ir_http
 from . import thads_kanban_progress_mixin
 from . import mail_message
 from . import auditlog_rule
+from . import res_groups
+from . import res_users_role_line
+from . import res_partner

@@ -1,5 +1,9 @@
+import threading
+import time
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.http import request
 
 JOB_TITLES = [
     ('executor_1', 'Enforcement officer, junior'),      # Chấp hành viên sơ cấp
@@ -15,45 +19,117 @@ JOB_TITLES = [
     ('admin', 'Administrator'),                          # Quản trị viên
 ]
 
-# THADS groups an office administrator must not grant
-NATIONAL_GROUPS = ('thads_accounts.group_thads_national', 'thads_accounts.group_thads_national_admin')
+# Fields whose change grants groups (the user form writes in_group_N / sel_groups_N_M)
+GROUP_FIELD_PREFIXES = ('in_group_', 'sel_groups_')
+# How long (seconds) an RPC credential check remembers that the password
+# does not have to be changed: the check costs a query on every call
+FRESH_PASSWORD_CACHE_TTL = 60
+# The web login form: password_security signs an account whose password
+# must be changed out again at once and sends it to the reset page
+WEB_LOGIN_PATH = '/web/login'
+# Set (per thread) while change_password() checks the old password: the one
+# call an account whose password must be changed may make.  Code state, not
+# client input: no RPC can set it.
+_CHANGING_PASSWORD = threading.local()
 
 
 class ResUsers(models.Model):
     _inherit = 'res.users'
+
+    # {(db, uid): time of the last check that the password is not to be changed}
+    _thads_fresh_password_cache = {}
 
     thads_office_id = fields.Many2one(
         'thads.office', string='THADS office', index=True, ondelete='restrict',
         domain=[('is_system', '=', True)],
         help='The office the user works in; they see the records of this office and its sub-offices.')
     thads_job_title = fields.Selection(JOB_TITLES, string='Job title')
+    thads_national_account = fields.Boolean(
+        string='National account', compute='_compute_thads_national_account',
+        search='_search_thads_national_account',
+        help='Holds a national group: managed by national administrators only.')
+    thads_initial_password = fields.Char(
+        string='Initial password', compute='_compute_thads_initial_password',
+        inverse='_inverse_thads_initial_password',
+        groups='thads_accounts.group_thads_office_admin',
+        help='Given to the officer by the administrator; it must be changed at the first login.')
+
+    @api.multi
+    def _compute_thads_national_account(self):
+        national = self.env['res.groups']._thads_national_groups()
+        for user in self:
+            user.thads_national_account = bool(user.sudo().groups_id & national)
+
+    @api.model
+    def _search_thads_national_account(self, operator, value):
+        national = self.env['res.groups']._thads_national_groups()
+        # sudo: used by the record rules of office administrators, who
+        # cannot read every group; only ids leave this method
+        users = national.sudo().with_context(active_test=False).mapped('users')
+        positive = (operator in ('=', '==')) == bool(value)
+        return [('id', 'in' if positive else 'not in', users.ids)]
+
+    @api.multi
+    def _compute_thads_initial_password(self):
+        for user in self:
+            user.thads_initial_password = False  # never read back
+
+    @api.multi
+    def _inverse_thads_initial_password(self):
+        """create() and write() turn it into the password beforehand."""
+
+    @api.model
+    def _thads_initial_password_vals(self, vals):
+        if 'thads_initial_password' in vals:
+            vals = dict(vals)
+            password = vals.pop('thads_initial_password')
+            if password:  # a password set by someone else is temporary (write())
+                vals['password'] = password
+        return vals
 
     # ------------------------------------------------------------------ CRUD
     @api.model
     def create(self, vals):
-        self._thads_check_office_scope(vals.get('thads_office_id'))
+        self._thads_check_office_scope(vals.get('thads_office_id'), required=True)
         full_admin = self._thads_is_full_admin()
-        if 'no_reset_password' not in self.env.context:
-            # no invitation e-mail by default: the administrator gives a
-            # temporary password, changed at first login
-            self = self.with_context(no_reset_password=True)
+        if not full_admin:
+            self._thads_check_requested_groups(vals, self.env['res.groups'], on_create=True)
+        # no invitation e-mail: the administrator gives an initial password,
+        # changed at first login (README "Accounts")
+        self = self.with_context(no_reset_password=True)
+        vals = self._thads_initial_password_vals(vals)
+        password = vals.get('password')
         user = super(ResUsers, self).create(vals)
+        if password:
+            # password_security checks the policy on write only
+            user._check_password_rules(password)
         if not full_admin:
             user._thads_check_granted_groups(self.env['res.groups'], on_create=True)
-        if self.env.uid != SUPERUSER_ID and self.env.context.get('thads_force_password_change', True):
+        if self.env.uid != SUPERUSER_ID:
             # Accounts created by an administrator must choose their own
             # password at first login (password_security treats an empty
-            # write date as expired).
-            user.sudo().write({'password_write_date': False})
+            # write date as expired).  The superuser (data files, imports)
+            # is exempt.
+            user._thads_expire_password()
         return user
 
     @api.multi
     def write(self, vals):
+        vals = self._thads_initial_password_vals(vals)
         if 'thads_office_id' in vals:
-            self._thads_check_office_scope(vals['thads_office_id'])
+            self._thads_check_office_scope(vals['thads_office_id'], required=True)
         # decided before the write: the write may grant the rights it checks
         full_admin = self._thads_is_full_admin()
+        if not full_admin:
+            # the record rules say the same; this gives the reason
+            (self - self.env.user)._thads_check_manageable()
+        if not full_admin and self.env.user in self and self._thads_grants_groups(vals):
+            raise AccessError(_('You cannot change your own access rights; ask an administrator of a '
+                                'higher office.'))
         before = {user.id: user.sudo().groups_id for user in self}
+        if not full_admin:
+            for user in self:
+                user._thads_check_requested_groups(vals, before[user.id])
         res = super(ResUsers, self).write(vals)
         if not full_admin:
             for user in self:
@@ -61,10 +137,108 @@ class ResUsers(models.Model):
         if vals.get('password') and self.env.uid != SUPERUSER_ID:
             others = self.filtered(lambda u: u.id != self.env.uid)
             if others:  # a password set by an administrator is temporary
-                others.sudo().write({'password_write_date': False})
+                others._thads_expire_password()
         if 'thads_office_id' in vals or 'groups_id' in vals:
             self.env['ir.rule'].clear_caches()
         return res
+
+    @api.multi
+    def set_groups_from_roles(self, force=False):
+        """base_user_role's public method writes the groups below every
+        override of write(): the groups it adds are checked here, and the
+        change is audited like a write."""
+        full_admin = self._thads_is_full_admin()
+        before = {user.id: user.sudo().groups_id for user in self}
+        if not full_admin:
+            for user in self.sudo():  # sudo: reads the roles to decide
+                lines = user.role_line_ids.filtered('is_enabled')
+                groups = lines.mapped('role_id.group_id') | lines.mapped('role_id.implied_ids')
+                user.sudo(self.env.uid)._thads_refuse_groups(groups - before[user.id])
+        res = super(ResUsers, self).set_groups_from_roles(force=force)
+        for user in self:
+            if not full_admin:
+                user._thads_check_granted_groups(before[user.id])
+            # under sudo it runs inside base_user_role's write (audited
+            # itself) or the role cron
+            if self.env.uid != SUPERUSER_ID and user.sudo().groups_id != before[user.id]:
+                user._thads_audit_groups(before[user.id])
+        return res
+
+    @api.multi
+    def _thads_audit_groups(self, before):
+        self.ensure_one()
+        Rule = self.env['auditlog.rule'].sudo()
+        if self._name not in getattr(self.pool, '_auditlog_model_cache', {}):
+            return  # no audit rule on accounts
+        # sudo: the audit trail is written whoever changed the groups
+        Rule.create_logs(self.env.uid, self._name, self.ids, 'write',
+                         {self.id: {'id': self.id, 'groups_id': before.ids}},
+                         {self.id: {'id': self.id, 'groups_id': self.sudo().groups_id.ids}},
+                         {'log_type': 'full'})
+
+    @api.multi
+    def _thads_expire_password(self):
+        # sudo: password_write_date is read-only; expiring is the point
+        self.sudo().write({'password_write_date': False})
+        for user in self:
+            self._thads_fresh_password_cache.pop((self.env.cr.dbname, user.id), None)
+
+    # ------------------------------------------- must-change on every login path
+    @classmethod
+    def authenticate(cls, db, login, password, user_agent_env):
+        uid = super(ResUsers, cls).authenticate(db, login, password, user_agent_env)
+        if uid and not cls._thads_is_web_login_form():
+            cls._thads_check_password_fresh(uid)
+        return uid
+
+    @classmethod
+    def check(cls, db, uid, passwd):
+        """XML-RPC and JSON-RPC check (uid, password) on every call."""
+        super(ResUsers, cls).check(db, uid, passwd)
+        if getattr(_CHANGING_PASSWORD, 'uid', None) != uid:
+            cls._thads_check_password_fresh(uid)
+
+    @api.model
+    def change_password(self, old_passwd, new_passwd):
+        """The web client's "change password" checks the old password with
+        check(): that check must not refuse the password being changed.
+        Over RPC, the call itself goes through check() first and is refused."""
+        _CHANGING_PASSWORD.uid = self.env.uid
+        try:
+            return super(ResUsers, self).change_password(old_passwd, new_passwd)
+        finally:
+            _CHANGING_PASSWORD.uid = None
+
+    @classmethod
+    def _thads_is_web_login_form(cls):
+        """The login form of the web client lets an account whose password
+        must be changed in only to send it to the reset page
+        (password_security's web_login); every other path refuses it."""
+        try:
+            return request.httprequest.path == WEB_LOGIN_PATH
+        except (AttributeError, RuntimeError):  # no HTTP request: XML-RPC, JSON-RPC, scripts
+            return False
+
+    @classmethod
+    def _thads_check_password_fresh(cls, uid):
+        key = (cls.pool.db_name, uid)
+        checked = cls._thads_fresh_password_cache.get(key)
+        if checked and time.time() - checked < FRESH_PASSWORD_CACHE_TTL:
+            return
+        message = None
+        with cls.pool.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            user = env[cls._name].browse(uid)
+            if user._password_has_expired():
+                message = user.with_context(lang=user.lang)._thads_expired_password_message()
+        if message:
+            raise AccessError(message)
+        cls._thads_fresh_password_cache[key] = time.time()
+
+    @api.multi
+    def _thads_expired_password_message(self):
+        return _('The password of this account must be changed before it can be used. '
+                 'Sign in on the web login page to choose a new password.')
 
     # -------------------------------------------------- delegated administration
     @api.model
@@ -84,8 +258,7 @@ class ResUsers(models.Model):
         of them, and on creation the default groups of new users."""
         category = self.env.ref('thads_accounts.module_category_thads')
         groups = self.env['res.groups'].sudo().search([('category_id', '=', category.id)])
-        for xmlid in NATIONAL_GROUPS:
-            groups -= self.env.ref(xmlid)
+        groups -= self.env['res.groups']._thads_national_groups()
         groups |= groups.mapped('trans_implied_ids')
         if on_create:
             groups |= self.sudo()._default_groups()
@@ -97,8 +270,30 @@ class ResUsers(models.Model):
         return groups
 
     @api.model
-    def _thads_check_office_scope(self, office_id):
-        if not office_id or self._thads_is_full_admin():
+    def _thads_grants_groups(self, vals):
+        return 'groups_id' in vals or 'role_line_ids' in vals or any(
+            key.startswith(GROUP_FIELD_PREFIXES) for key in vals)
+
+    @api.multi
+    def _thads_check_manageable(self):
+        """An office administrator manages the accounts of his subtree that
+        hold no national group."""
+        if self._thads_is_full_admin():
+            return
+        for user in self.sudo():  # sudo: reads office and groups to decide
+            if user.thads_national_account:
+                raise AccessError(_('The account "%s" has national rights: only national administrators '
+                                    'manage it.') % user.name)
+            self._thads_check_office_scope(user.thads_office_id.id, required=True)
+
+    @api.model
+    def _thads_check_office_scope(self, office_id, required=False):
+        if self._thads_is_full_admin():
+            return
+        if not office_id:
+            if required:
+                raise AccessError(_('Office administrators must place every account in an office of '
+                                    'their subtree.'))
             return
         own = self.env.user.thads_office_id
         allowed = self.env['thads.office'].sudo().search([('id', 'child_of', own.ids)]) if own else []
@@ -107,9 +302,33 @@ class ResUsers(models.Model):
             raise AccessError(_('You can only manage accounts of your own office and its sub-offices; '
                                 '"%s" is outside them.') % office.display_name)
 
+    @api.model
+    def _thads_check_requested_groups(self, vals, before, on_create=False):
+        """The groups a write or create asks for, checked before the record
+        rules refuse without a reason: groups_id commands and the user
+        form's in_group_N / sel_groups_N_M fields."""
+        ids = set()
+        for command in vals.get('groups_id') or ():
+            if isinstance(command, (list, tuple)) and command:
+                if command[0] == 4:
+                    ids.add(command[1])
+                elif command[0] == 6:
+                    ids.update(command[2] or ())
+        for key, value in vals.items():
+            if key.startswith('in_group_') and value:
+                ids.add(int(key[len('in_group_'):]))
+            elif key.startswith('sel_groups_') and value:
+                ids.add(int(value))
+        groups = self.env['res.groups'].sudo().browse(ids).exists()
+        self._thads_refuse_groups((groups | groups.mapped('trans_implied_ids')) - before, on_create)
+
     @api.multi
     def _thads_check_granted_groups(self, before, on_create=False):
-        added = self.sudo().groups_id - before
+        """After the fact: whatever the path (roles, implied groups)."""
+        self._thads_refuse_groups(self.sudo().groups_id - before, on_create)
+
+    @api.model
+    def _thads_refuse_groups(self, added, on_create=False):
         forbidden = added - self._thads_grantable_groups(on_create)
         if forbidden:
             raise AccessError(_('You cannot grant "%s": office administrators may only assign the '

@@ -13,10 +13,12 @@ from .common import ThadsHttpCase
 PASSWORD = 'Test@2026pass'
 
 
-class TestAccountsHttp(ThadsHttpCase):
+class AccountsHttpCase(ThadsHttpCase):
+    """Two provinces, an office administrator and officers of province A;
+    helpers to call XML-RPC and the login page as them."""
 
     def setUp(self):
-        super(TestAccountsHttp, self).setUp()
+        super(AccountsHttpCase, self).setUp()
         with self.http_env() as env:
             Office = env['thads.office']
             national = env.ref('thads_accounts.office_national')
@@ -38,6 +40,23 @@ class TestAccountsHttp(ThadsHttpCase):
         self.assertTrue(uid, 'login %s failed' % login)
         return self.xmlrpc_object.execute_kw(self.db, uid, PASSWORD, model, method, list(args))
 
+    def _login_page(self, login, password):
+        page = self.opener.get(self.url('/web/login'), timeout=30)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        return self.opener.post(self.url('/web/login'), timeout=30, allow_redirects=False, data={
+            'login': login, 'password': password, 'csrf_token': token, 'redirect': '/web'})
+
+    @staticmethod
+    def _redirect_target(response):
+        """Odoo 11 redirects most browsers with a script (redirect_with_hash)."""
+        if response.status_code in (301, 302, 303):
+            return response.headers['Location']
+        match = re.search(r"window.location = '([^']*)'", response.text)
+        return match and match.group(1)
+
+
+class TestAccountsHttp(AccountsHttpCase):
+
     def test_xmlrpc_office_admin_scope(self):
         new_id = self._rpc('http_admin_a', 'res.users', 'create', {
             'name': 'Qua RPC', 'login': 'rpc_ok', 'thads_office_id': self.province_a})
@@ -57,20 +76,6 @@ class TestAccountsHttp(ThadsHttpCase):
         self.assertEqual(offices[0]['name'], 'HTTP B')
         with self.assertRaises(xmlrpc.client.Fault):
             self._rpc('http_chv_a', 'res.users', 'write', [new_id], {'name': 'x'})
-
-    def _login_page(self, login, password):
-        page = self.opener.get(self.url('/web/login'), timeout=30)
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-        return self.opener.post(self.url('/web/login'), timeout=30, allow_redirects=False, data={
-            'login': login, 'password': password, 'csrf_token': token, 'redirect': '/web'})
-
-    @staticmethod
-    def _redirect_target(response):
-        """Odoo 11 redirects most browsers with a script (redirect_with_hash)."""
-        if response.status_code in (301, 302, 303):
-            return response.headers['Location']
-        match = re.search(r"window.location = '([^']*)'", response.text)
-        return match and match.group(1)
 
     def test_expired_password_redirects_to_reset(self):
         ok = self._login_page('http_chv_a', PASSWORD)
