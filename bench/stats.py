@@ -33,7 +33,7 @@ def national_form():
 
 
 def office_month():
-    engine.measures('2025-10-01', '2025-10-31', [region])
+    engine._measures('2025-10-01', '2025-10-31', [region])
 
 
 def floor():

@@ -5,6 +5,7 @@ from . import thads_stat_engine
 from . import thads_stat_report
 from . import thads_stat_report_line
 from . import thads_stat_lock
+from . import thads_stat_unlock_request
 from . import thads_case_event
 from . import thads_stat_reconciliation
 from . import thads_stat_reconciliation_line

@@ -88,17 +88,17 @@ class ThadsCaseEvent(models.Model):
     def create(self, vals):
         case = self.env['thads.case'].browse(vals.get('case_id'))
         if case and vals.get('date'):
-            self.env['thads.stat.lock'].check(case.office_id, vals['date'])
+            self.env['thads.stat.lock']._check_locked(case.office_id, vals['date'])
         return super(ThadsCaseEvent, self).create(vals)
 
     @api.multi
     def write(self, vals):
         for event in self:
-            self.env['thads.stat.lock'].check(event.office_id or event.case_id.office_id, event.date)
+            self.env['thads.stat.lock']._check_locked(event.office_id or event.case_id.office_id, event.date)
         return super(ThadsCaseEvent, self).write(vals)
 
     @api.multi
     def unlink(self):
         for event in self:
-            self.env['thads.stat.lock'].check(event.office_id or event.case_id.office_id, event.date)
+            self.env['thads.stat.lock']._check_locked(event.office_id or event.case_id.office_id, event.date)
         return super(ThadsCaseEvent, self).unlink()

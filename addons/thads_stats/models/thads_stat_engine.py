@@ -54,7 +54,11 @@ WITH fin AS (
 
 class ThadsStatEngine(models.AbstractModel):
     """Base measures of the statistical forms, computed in SQL from the case
-    journal for all offices at once (no loop over cases)."""
+    journal for all offices at once (no loop over cases).
+
+    Every method is private: the SQL reads the journal without the record
+    rules, so nothing here may be callable over RPC; users get the figures
+    through the reports and the drill-down, which check their rights."""
     _name = 'thads.stat.engine'
     _description = 'Statistics engine'
 
@@ -79,7 +83,7 @@ class ThadsStatEngine(models.AbstractModel):
         return CASE_SQL.format(office_filter=office_filter, case_filter=case_filter), params
 
     @api.model
-    def measures(self, year_start, date_end, office_ids=None):
+    def _measures(self, year_start, date_end, office_ids=None):
         """{(office_id, executor_id): {'count': {measure: n}, 'money': {measure: đồng}}}
 
         PostgreSQL groups the cases by office, executor, bucket and the two
@@ -118,7 +122,7 @@ class ThadsStatEngine(models.AbstractModel):
         return result
 
     @api.model
-    def case_ids(self, year_start, date_end, office_ids, measure, executor_id=None):
+    def _case_ids(self, year_start, date_end, office_ids, measure, executor_id=None):
         """The cases behind a base measure (drill-down)."""
         sql, params = self._params(year_start, date_end, office_ids)
         condition = {'carried': 'carried', 'new': 'is_new'}.get(measure, 'bucket = %(bucket)s')

@@ -4,7 +4,12 @@ import json
 import xlrd
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from .thads_stat_internal import internal
+
+# changing one of these compares the file with the report again
+INPUT_FIELDS = ('file', 'threshold')
 
 
 class ThadsStatReconciliation(models.Model):
@@ -30,9 +35,37 @@ class ThadsStatReconciliation(models.Model):
             names = sorted(set(rec.line_ids.filtered('flagged').mapped('office_id.name')))
             rec.offices_to_fix = '\n'.join(names)
 
+    @api.model
+    def create(self, vals):
+        if vals.get('line_ids'):
+            raise AccessError(_('Reconciliation differences are written only by comparing the hand-made file with '
+                                'the report; they cannot be created, changed or deleted directly.'))
+        return super(ThadsStatReconciliation, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if 'line_ids' in vals:
+            raise AccessError(_('Reconciliation differences are written only by comparing the hand-made file with '
+                                'the report; they cannot be created, changed or deleted directly.'))
+        if 'report_id' in vals and any(rec.report_id.id != vals['report_id'] for rec in self):
+            raise UserError(_('A reconciliation stays with its report: create a new one for another report.'))
+        result = super(ThadsStatReconciliation, self).write(vals)
+        if any(name in vals for name in INPUT_FIELDS):
+            for rec in self.filtered(lambda r: r.line_ids):
+                rec._compare()  # the differences always match the file and the threshold
+        return result
+
     @api.multi
     def action_compare(self):
         self.ensure_one()
+        # the differences are written with sudo below: only for those who may
+        # change this reconciliation (statisticians of the report's subtree)
+        self.check_access_rights('write')
+        self.check_access_rule('write')
+        self._compare()
+        return True
+
+    def _compare(self):
         try:
             book = xlrd.open_workbook(file_contents=base64.b64decode(self.file))
         except Exception:
@@ -43,7 +76,10 @@ class ThadsStatReconciliation(models.Model):
         money = self.report_id.form_id.unit == 'money'
         offices = {o.code: o for o in self.env['thads.office'].sudo().search([])}
         lines = {l.office_id.id: l for l in self.report_id.line_ids.filtered(lambda l: l.level == 'office')}
-        self.line_ids.unlink()
+        # sudo: the caller may change this reconciliation (checked by
+        # action_compare, or by write); the rows are derived from its file
+        Line = internal(self.env['thads.stat.reconciliation.line'].sudo())
+        Line.search([('reconciliation_id', '=', self.id)]).unlink()
         errors = []
         for row in range(1, sheet.nrows):
             code = str(sheet.cell_value(row, 0)).strip()
@@ -69,11 +105,11 @@ class ThadsStatReconciliation(models.Model):
                 value = software.get(column_code) or 0
                 value = round(value / 1000.0) if money else value
                 difference = value - manual
-                self.env['thads.stat.reconciliation.line'].create({
+                Line.create({
                     'reconciliation_id': self.id, 'office_id': office.id, 'column_code': column_code,
                     'column_label': column.label, 'software': value, 'manual': manual,
                     'difference': difference, 'flagged': abs(difference) > self.threshold,
                 })
         if errors:
             raise UserError('\n'.join(errors))
-        return True
+        self.invalidate_cache(['line_ids'], self.ids)

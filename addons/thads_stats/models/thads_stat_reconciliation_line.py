@@ -1,7 +1,11 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+
+from .thads_stat_internal import refuse_direct
 
 
 class ThadsStatReconciliationLine(models.Model):
+    """One difference between the software and the hand-made figures,
+    written only by the comparison (thads.stat.reconciliation._compare)."""
     _name = 'thads.stat.reconciliation.line'
     _description = 'Reconciliation difference'
     _order = 'flagged desc, office_id, column_code'
@@ -14,3 +18,22 @@ class ThadsStatReconciliationLine(models.Model):
     manual = fields.Float(digits=(18, 0), string='Hand-made')
     difference = fields.Float(digits=(18, 0))
     flagged = fields.Boolean(string='To fix')
+
+    def _refuse_direct(self):
+        refuse_direct(self, _('Reconciliation differences are written only by comparing the hand-made file with '
+                              'the report; they cannot be created, changed or deleted directly.'))
+
+    @api.model
+    def create(self, vals):
+        self._refuse_direct()
+        return super(ThadsStatReconciliationLine, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._refuse_direct()
+        return super(ThadsStatReconciliationLine, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._refuse_direct()
+        return super(ThadsStatReconciliationLine, self).unlink()

@@ -1,13 +1,19 @@
 import json
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
 
 from odoo.addons.queue_job.job import job
 from odoo.addons.thads_accounts.lib import offices
 
 from ..lib import formulas
+from .thads_stat_internal import internal, is_internal
+
+# written only by computing, closing and an approved unlock request
+INTERNAL_FIELDS = ('state', 'version', 'computed_at', 'line_ids', 'violations', 'job_action', 'job_uuid', 'name')
+# what the figures are computed for: chosen on a draft only
+SCOPE_FIELDS = ('form_id', 'period_id', 'office_id')
 
 
 class ThadsStatReport(models.Model):
@@ -29,11 +35,11 @@ class ThadsStatReport(models.Model):
                                 states={'draft': [('readonly', False)]},
                                 default=lambda self: self.env.user.thads_office_id)
     state = fields.Selection([('draft', 'Draft'), ('closed', 'Closed')], default='draft', readonly=True,
-                             track_visibility='onchange')
-    version = fields.Integer(default=0, readonly=True, track_visibility='onchange')
-    computed_at = fields.Datetime(readonly=True)
+                             track_visibility='onchange', copy=False)
+    version = fields.Integer(default=0, readonly=True, track_visibility='onchange', copy=False)
+    computed_at = fields.Datetime(readonly=True, copy=False)
     line_ids = fields.One2many('thads.stat.report.line', 'report_id', readonly=True)
-    violations = fields.Text(readonly=True)
+    violations = fields.Text(readonly=True, copy=False)
     table_html = fields.Html(compute='_compute_table_html', sanitize=False)
     # large scopes (a province, the nation) are computed and closed by a
     # queue job; the form shows it until it is done
@@ -42,6 +48,51 @@ class ThadsStatReport(models.Model):
     job_uuid = fields.Char(string='Job UUID', readonly=True, copy=False)
     job_state = fields.Char(compute='_compute_job_state', string='Background job')
     job_running = fields.Boolean(string='Job running', compute='_compute_job_state')
+
+    # ------------------------------------------------- direct writes (RPC)
+    @api.model
+    def create(self, vals):
+        if any(vals.get(name) for name in INTERNAL_FIELDS if name not in ('state', 'name')) \
+                or (vals.get('state') or 'draft') != 'draft':
+            raise AccessError(_('A statistical report is created as a draft without figures: its figures and its '
+                                'state come only from computing and closing it.'))
+        return super(ThadsStatReport, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if is_internal(self):
+            return super(ThadsStatReport, self).write(vals)
+        if any(name in vals for name in INTERNAL_FIELDS):
+            raise AccessError(_('The state and the figures of a statistical report cannot be changed directly: '
+                                'they come from computing and closing it, and a closed report is reopened only '
+                                'by an approved unlock request.'))
+        scope = [name for name in SCOPE_FIELDS if name in vals]
+        if scope:
+            if any(report.state == 'closed' for report in self):
+                raise AccessError(_('A closed report cannot be changed; request an unlock with a reason.'))
+            if any(report.job_running for report in self):
+                raise UserError(_('This report is being computed in the background; wait until it is done.'))
+        result = super(ThadsStatReport, self).write(vals)
+        if scope:
+            self.check_access_rule('write')  # not moved out of the user's subtree
+            # figures of another form, period or office: drop them
+            for report in self:
+                internal(report)._store_lines([])
+                internal(report).write({'computed_at': False, 'violations': False})
+        return result
+
+    @api.multi
+    def unlink(self):
+        if any(report.state == 'closed' or report.version for report in self):
+            raise AccessError(_('A report that has been closed is part of the official record and cannot be '
+                                'deleted.'))
+        return super(ThadsStatReport, self).unlink()
+
+    def _check_can_change(self):
+        """Computing and closing write the figures: only for those who may
+        change the report (statisticians of its subtree)."""
+        self.check_access_rights('write')
+        self.check_access_rule('write')
 
     @api.depends('form_id', 'period_id', 'office_id')
     def _compute_name(self):
@@ -73,7 +124,7 @@ class ThadsStatReport(models.Model):
         label = _('Close the period') if action == 'close' else _('Compute')
         delayed = self.with_delay(description='%s: %s' % (label, self.name))._job_run(action)
         if hasattr(delayed, 'uuid'):  # not run at once by queue_job's test switch
-            self.write({'job_action': action, 'job_uuid': delayed.uuid})
+            internal(self).write({'job_action': action, 'job_uuid': delayed.uuid})
         return True
 
     @job(default_channel='root.thads_stats')
@@ -86,7 +137,7 @@ class ThadsStatReport(models.Model):
         elif self.state == 'draft':
             self._compute_lines()
             self.message_post(body=_('Figures computed.'), subtype='mail.mt_comment')
-        self.write({'job_action': False})
+        internal(self).write({'job_action': False})
         return _('Report %s: %s done') % (self.name, action)
 
     def _scope_offices(self):
@@ -95,6 +146,7 @@ class ThadsStatReport(models.Model):
 
     @api.multi
     def action_compute(self):
+        self._check_can_change()
         for report in self:
             if report.state == 'closed':
                 raise UserError(_('A closed report keeps its figures; request an unlock to recompute it.'))
@@ -105,7 +157,7 @@ class ThadsStatReport(models.Model):
     def _compute_lines(self):
         scope = self._scope_offices()
         period = self.period_id
-        measures = self.env['thads.stat.engine'].measures(period.year_start(), period.date_end, scope.ids)
+        measures = self.env['thads.stat.engine']._measures(period.year_start(), period.date_end, scope.ids)
         unit = self.form_id.unit
         # the tree in one query: a national form walks a thousand offices
         self.env.cr.execute('SELECT id, parent_id, successor_id, date_end, parent_left FROM thads_office '
@@ -145,13 +197,14 @@ class ThadsStatReport(models.Model):
             lines.append((level, office_id, executor_id or None, json.dumps(values), values.get(rate_code) or 0.0,
                           '%08d-%d-%s' % (left_key or 0, level == 'executor', executor_id or '')))
         self._store_lines(lines)
-        self.write({'computed_at': fields.Datetime.now(), 'violations': '\n'.join(problems) or False})
+        internal(self).write({'computed_at': fields.Datetime.now(), 'violations': '\n'.join(problems) or False})
 
     def _store_lines(self, lines):
         """Replace the rows in two statements: a national form has a row per
         office and executor (thousands), which the ORM would create one by
         one. The rows have no computed fields besides the related ones
-        filled here."""
+        filled here.  Private: called by computing (and by a change of the
+        scope of a draft, to drop its figures) only."""
         from psycopg2.extras import execute_values
         cr = self.env.cr
         cr.execute('DELETE FROM thads_stat_report_line WHERE report_id = %s', (self.id,))
@@ -169,6 +222,7 @@ class ThadsStatReport(models.Model):
     @api.multi
     def action_close(self):
         """Store the figures and lock the events up to the period end."""
+        self._check_can_change()
         for report in self:
             if report.state != 'closed' and not report._in_background('close'):
                 report._close()
@@ -180,15 +234,21 @@ class ThadsStatReport(models.Model):
         if self.state == 'closed':
             return
         self._compute_lines()
-        self.write({'state': 'closed', 'version': self.version + 1})
-        self.env['thads.stat.lock'].sudo().create({
+        internal(self).write({'state': 'closed', 'version': self.version + 1})
+        # sudo: the closer's right to change this report was checked by
+        # action_close (or by the queue job's user when it was queued)
+        internal(self.env['thads.stat.lock'].sudo()).create({
             'office_id': self.office_id.id, 'date_end': self.period_id.date_end, 'report_id': self.id})
         self.message_post(body=_('Closed: version %d of the figures stored, events up to %s locked.')
                           % (self.version, self._fmt(self.period_id.date_end)), subtype='mail.mt_comment')
 
     def _reopen(self):
-        self.env['thads.stat.lock'].sudo().search([('report_id', 'in', self.ids)]).write({'active': False})
-        self.write({'state': 'draft'})
+        """The only path from closed back to draft: called by the approval
+        of an unlock request (thads.stat.unlock.request.action_approve)."""
+        # sudo: the reviewer was checked by the unlock request
+        internal(self.env['thads.stat.lock'].sudo()).search([('report_id', 'in', self.ids)]).write(
+            {'active': False})
+        internal(self).write({'state': 'draft'})
 
     # ------------------------------------------------------------ exports
     def export_layout(self):

@@ -1,6 +1,8 @@
 import json
 
-from odoo import fields, models
+from odoo import _, api, fields, models
+
+from .thads_stat_internal import refuse_direct
 
 
 class ThadsStatReportLine(models.Model):
@@ -21,6 +23,42 @@ class ThadsStatReportLine(models.Model):
     period_end = fields.Date(related='report_id.period_id.date_end', store=True)
     form_unit = fields.Selection(related='report_id.form_id.unit', store=True)
     report_state = fields.Selection(related='report_id.state', store=True)
+    # the dashboard's default filter: rows of the reports of the user's subtree
+    in_my_subtree = fields.Boolean(string='In my office subtree', compute='_compute_in_my_subtree',
+                                   search='_search_in_my_subtree')
+
+    def _my_subtree_domain(self):
+        return [('report_id.office_id', 'child_of', self.env.user.thads_office_id.ids)]
+
+    def _compute_in_my_subtree(self):
+        mine = self.search([('id', 'in', self.ids)] + self._my_subtree_domain())
+        for line in self:
+            line.in_my_subtree = line in mine
+
+    def _search_in_my_subtree(self, operator, value):
+        if (operator in ('=', '==')) == bool(value):
+            return self._my_subtree_domain()
+        return ['!'] + self._my_subtree_domain()
+
+    # ------------------------------------------------- written by the report
+    def _refuse_direct(self):
+        refuse_direct(self, _('Statistical report rows are written only by computing or closing their report; '
+                              'they cannot be created, changed or deleted directly.'))
+
+    @api.model
+    def create(self, vals):
+        self._refuse_direct()
+        return super(ThadsStatReportLine, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._refuse_direct()
+        return super(ThadsStatReportLine, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._refuse_direct()
+        return super(ThadsStatReportLine, self).unlink()
 
     def value(self, code):
         return json.loads(self.values_json).get(code)
@@ -35,7 +73,7 @@ class ThadsStatReportLine(models.Model):
             value = round(value / 1000.0)  # shown in thousand đồng
         return '{:,.0f}'.format(value).replace(',', '.')
 
-    def case_ids(self, code):
+    def _case_ids(self, code):
         """Cases behind a cell: base measures are sets of cases, so a formula
         of sums and differences is a union and difference of sets (a rate
         drills into its numerator)."""
@@ -52,7 +90,7 @@ class ThadsStatReportLine(models.Model):
         def cases(col_code):
             column = columns[col_code]
             if column.measure:
-                return set(engine.case_ids(report.period_id.year_start(), report.period_id.date_end,
+                return set(engine._case_ids(report.period_id.year_start(), report.period_id.date_end,
                                            offices.ids, column.measure, executor))
             return walk(formulas.parse(column.formula).body)
 

@@ -1,1 +1,3 @@
 from . import test_stats
+from . import test_stats_access
+from . import test_stats_http

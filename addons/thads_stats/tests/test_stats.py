@@ -109,9 +109,9 @@ class TestStatistics(ThadsCaseCase):
         self.assertEqual(self.row(report, self.region_a1, self.users['executor2']).value('c11'), 1)
         self.assertEqual(self.row(report, self.region_a1, self.users['executor']).value('c1'), 7)
         # drill-down: the cases behind a cell, formulas as set arithmetic
-        self.assertEqual(len(a1.case_ids('c1')), 8)
-        self.assertEqual(len(a1.case_ids('c6')), 6)
-        self.assertEqual(len(a1.case_ids('c15')), 2)
+        self.assertEqual(len(a1._case_ids('c1')), 8)
+        self.assertEqual(len(a1._case_ids('c6')), 6)
+        self.assertEqual(len(a1._case_ids('c15')), 2)
 
     def journal(self, case):
         self.env.cr.execute("""SELECT event_type, date::text, stat_next_date::text, stat_cum_done::bigint,
@@ -166,7 +166,7 @@ class TestStatistics(ThadsCaseCase):
         lock = self.env['thads.stat.lock'].search([('report_id', '=', report.id)])
         self.assertEqual((lock.office_id, lock.date_end), (self.region_a1, '2026-03-31'))
         with self.assertRaises(UserError):
-            self.env['thads.stat.lock'].check(self.region_a1, '2026-03-20')
+            self.env['thads.stat.lock']._check_locked(self.region_a1, '2026-03-20')
         k4 = cases['K4']
         self.assertEqual(k4.office_id, self.region_a1)
         with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
