@@ -29,7 +29,7 @@ def test_office_admin_creates_an_account_and_cannot_grant_national_groups(page):
     page.wait_for_selector('.o_form_view.o_form_editable')
     add_role(page, 'THADS: Quản trị viên toàn quốc')
     page.click('.o_form_button_save')
-    wait_text(page, '.modal', 'quản trị đơn vị chỉ được gán các vai trò THADS của đơn vị mình')
+    wait_text(page, '.modal', 'chỉ được gán các vai trò không có quyền cấp quốc gia')
     shot(page, 'admin_national_refused')
     page.click('.modal-footer .btn-primary')
     page.click('.o_form_button_cancel')

@@ -41,7 +41,7 @@ class TestStatistics(ThadsCaseCase):
         cases['K2'] = self.advance(self.case('2025-05-28', 20 * M), ('decide', '2025-06-01'), ('notify', '2025-06-02'),
                                    ('collect', '2025-06-05', {'amount': 5 * M}),
                                    ('verify', '2025-06-20', {'result': 'none'}),
-                                   ('no_condition', '2025-07-01', {'ground': 'Điều 44a'}))
+                                   ('no_condition', '2025-07-01', {'ground': '44a_1a'}))
         # carried over: postponed during the year (other executor)
         cases['K3'] = self.advance(self.case('2025-05-28', 30 * M, executor=ex2), ('decide', '2025-06-01'),
                                    ('notify', '2025-06-02'), ('postpone', '2025-11-03', {'ground': 'Điều 48'}))
