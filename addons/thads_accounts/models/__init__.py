@@ -10,3 +10,5 @@ from . import ir_http
 from . import thads_kanban_progress_mixin
 from . import mail_message
 from . import auditlog_rule
+from . import thads_access_denial
+from . import base

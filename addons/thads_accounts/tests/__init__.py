@@ -5,3 +5,5 @@ from . import test_password
 from . import test_calendar
 from . import test_http
 from . import test_translations
+from . import test_access_denial
+from . import test_web_security

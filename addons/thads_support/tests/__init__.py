@@ -2,3 +2,4 @@ from . import test_install
 from . import test_support
 from . import test_public
 from . import test_email
+from . import test_rate_limit
