@@ -34,6 +34,9 @@
         'views/thads_calendar_notice_views.xml',
         'views/audit_views.xml',
         'views/res_config_settings_views.xml',
+        'security/thads_access_denial_security.xml',
+        'data/thads_access_denial_data.xml',
+        'views/thads_access_denial_views.xml',
     ],
     'demo': [
         'demo/thads_office_demo.xml',

@@ -14,3 +14,5 @@ from . import auditlog_rule
 from . import res_groups
 from . import res_users_role_line
 from . import res_partner
+from . import thads_access_denial
+from . import base

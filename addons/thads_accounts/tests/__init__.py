@@ -7,3 +7,5 @@ from . import test_http
 from . import test_translations
 from . import test_delegation
 from . import test_delegation_rpc
+from . import test_access_denial
+from . import test_web_security

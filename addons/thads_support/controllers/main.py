@@ -50,7 +50,8 @@ class SupportController(http.Controller):
         for name, label in required:
             if not values[name]:
                 errors.append(_('%s is required.') % label)
-        if values['applicant_id_number'] and not identity.check_person_id(values['applicant_id_number']):
+        if values['applicant_id_number'] and not (validation.check_identity_digits(values['applicant_id_number'])
+                                                  and identity.check_person_id(values['applicant_id_number'])):
             errors.append(_('The identity number must have 12 digits (CCCD) or 9 digits (CMND).'))
         if values['applicant_email'] and not validation.check_email(values['applicant_email']):
             errors.append(_('The email address is not valid.'))
@@ -83,13 +84,19 @@ class SupportController(http.Controller):
         return values, attachments, errors
 
     def _rate_limited(self):
-        """More than the configured number of submissions from one address in
-        the last hour."""
+        """The configured number of submissions from one address is reached:
+        in the last 60 minutes (stored requests), or in the current clock hour
+        (the atomic counter, which also holds for concurrent submissions)."""
         limit = int(request.env['ir.config_parameter'].sudo().get_param('thads_support.rate_limit_per_hour', 5))
         since = fields.Datetime.to_string(datetime.datetime.utcnow() - datetime.timedelta(hours=1))
+        client_ip = request.httprequest.remote_addr
+        # sudo: a public visitor counts the requests of their own address only
         count = request.env['thads.support.request'].sudo().search_count(
-            [('client_ip', '=', request.httprequest.remote_addr), ('create_date', '>=', since)])
-        return count >= limit
+            [('client_ip', '=', client_ip), ('create_date', '>=', since)])
+        if count >= limit:
+            return True
+        # sudo: the counter is internal bookkeeping, written by this method only
+        return not request.env['thads.support.rate.counter'].sudo()._thads_take(client_ip, limit)
 
     # ------------------------------------------------------------ pages
     @http.route('/ho-tro-truc-tuyen', type='http', auth='public', website=True)
@@ -145,13 +152,15 @@ class SupportController(http.Controller):
         cases whose publication was decided)."""
         Case = request.env['thads.case'].sudo()
         domain = [('publication_state', '=', 'published')]
+        total = Case.search_count(domain)
+        pages = (total + 49) // 50
         try:
-            page = max(int(page), 1)
+            page = int(str(page)[:12])
         except ValueError:
             page = 1
-        total = Case.search_count(domain)
+        page = min(max(page, 1), max(pages, 1))  # bounded: any page number answers a page
         cases = Case.search(domain, order='publication_date desc, id desc', limit=50, offset=(page - 1) * 50)
         rows = [{'debtor': c.debtor_names, 'office': c.office_id.name, 'decision': c.no_condition_ground,
                  'date': c.publication_date} for c in cases]
         return request.render('thads_support.support_debtors_page', {'rows': rows, 'page': page, 'total': total,
-                                                                      'pages': (total + 49) // 50})
+                                                                      'pages': pages})

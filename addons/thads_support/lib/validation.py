@@ -3,8 +3,11 @@ email, phone, and attachments by their content (magic bytes), not by the
 name they claim."""
 import re
 
-EMAIL = re.compile(r'^[^@\s<>"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$')
-PHONE = re.compile(r'^(\+84|0)\d{9,10}$')
+# one address: no list separators, quotes or brackets in the local part;
+# ASCII only (re.ASCII: \d and \s do not take full-width digits or spaces)
+EMAIL = re.compile(r'^[A-Za-z0-9.!#$%&\'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$', re.ASCII)
+PHONE = re.compile(r'^(\+84|0)\d{9,10}$', re.ASCII)
+ID_DIGITS = re.compile(r'^[0-9]{9}$|^[0-9]{12}$', re.ASCII)
 
 # extension -> the bytes the file must start with
 SIGNATURES = {
@@ -17,11 +20,21 @@ SIGNATURES = {
 
 
 def check_email(value):
-    return bool(EMAIL.match(value or ''))
+    """Exactly one address: 'a,b@evil.com' or 'a@x.vn, b@y.vn' are refused
+    (a mail header would send to both)."""
+    value = value or ''
+    return len(value) <= 254 and bool(EMAIL.match(value)) and '..' not in value
 
 
 def check_phone(value):
-    return bool(PHONE.match(re.sub(r'[\s.\-]', '', value or '')))
+    return bool(PHONE.match(re.sub(r'[ .\-]', '', value or '')))
+
+
+def check_identity_digits(value):
+    """9 or 12 ASCII digits once spaces and dots are removed.  str.isdigit()
+    and \\d also accept full-width and other scripts' digits ('００１...'),
+    which must not reach the register."""
+    return bool(ID_DIGITS.match(re.sub(r'[ .]', '', value or '')))
 
 
 def file_problem(filename, data, max_bytes):

@@ -70,6 +70,14 @@ class TestPublicPages(ThadsHttpCase):
             ({'applicant_name': ''}, 'Chưa nhập Họ và tên.'),
             ({'applicant_id_number': '12345'}, 'Số định danh phải có 12 chữ số'),
             ({'applicant_email': 'not-an-email'}, 'Địa chỉ email không hợp lệ.'),
+            # full-width digits (str.isdigit() and \\d accept them)
+            ({'applicant_id_number': '\uff10\uff10\uff11190001111'}, 'Số định danh phải có 12 chữ số'),
+            ({'applicant_id_number': '\u0660\u0660\u0661\u0661\u0669\u0660\u0660\u0660\u0661\u0661\u0661\u0661'},
+             'Số định danh phải có 12 chữ số'),
+            # one address per e-mail field
+            ({'applicant_email': 'a,b@evil.com'}, 'Địa chỉ email không hợp lệ.'),
+            ({'applicant_email': 'congdan@example.com, b@evil.com'}, 'Địa chỉ email không hợp lệ.'),
+            ({'applicant_email': 'congdan@example.com;b@evil.com'}, 'Địa chỉ email không hợp lệ.'),
             ({'applicant_phone': '12'}, 'Số điện thoại không hợp lệ.'),
             ({'office_id': '999999'}, 'Hãy chọn cơ quan thi hành án.'),
             ({'judgment_number': ''}, 'Chưa nhập Số bản án, quyết định.'),
@@ -81,6 +89,7 @@ class TestPublicPages(ThadsHttpCase):
             self.assertIn(message, response.text)
             self.assertIn('Lê Thị Công Dân' if data.get('applicant_name') != '' else 'congdan@example.com',
                           response.text)  # what was typed comes back
+            self.assertNotIn('o_thads_receipt_code', response.text, data)
         self.assertEqual(self.count(), before)
 
     def test_oversized_and_forged_files(self):
@@ -132,3 +141,14 @@ class TestPublicPages(ThadsHttpCase):
                      '/ho-tro-truc-tuyen/gui/xac-nhan-ket-qua', '/ho-tro-truc-tuyen/chua-co-dieu-kien'):
             self.assertEqual(self.session.get(self.url(path), timeout=60).status_code, 200, path)
         self.assertEqual(self.session.get(self.url('/ho-tro-truc-tuyen/gui/khac'), timeout=60).status_code, 404)
+
+    def test_bounded_paging(self):
+        path = '/ho-tro-truc-tuyen/chua-co-dieu-kien'
+        for page in ('99999999999999999999999', '-99999999999999999999999', 'abc', '1e9', '', '0',
+                     '9' * 5000, '%00', '1.5'):
+            response = self.session.get(self.url(path), params={'page': page}, timeout=60)
+            self.assertEqual(response.status_code, 200, page[:30])
+        # paths that are not pages of this site: 404, not 500
+        for bad in ('/ho-tro-truc-tuyen%2Fgui%2Fkhac', '/ho-tro-truc-tuyen/gui/%2F..%2Fkhac',
+                    '/website%2Fstatic%2Fnothing.js'):
+            self.assertEqual(self.session.get(self.url(bad), timeout=60).status_code, 404, bad)
