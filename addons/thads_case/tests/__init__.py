@@ -5,3 +5,4 @@ from . import test_import
 from . import test_access
 from . import test_rules_data
 from . import test_kanban
+from . import test_access_bypass
