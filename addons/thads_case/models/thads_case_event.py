@@ -51,7 +51,7 @@ class ThadsCaseEvent(models.Model):
 
     case_id = fields.Many2one('thads.case', required=True, ondelete='cascade', index=True, readonly=True)
     date = fields.Date(string='Effective date', required=True, index=True, readonly=True)
-    sequence = fields.Integer(readonly=True, help='Order of events on the same day.')
+    sequence = fields.Integer(readonly=True, copy=False, help='Order of events on the same day.')
     event_type = fields.Selection(EVENT_TYPES, required=True, index=True, readonly=True)
     document_number = fields.Char(string='Document', readonly=True)
     ground = fields.Char(readonly=True, help='Legal ground (article, point) of the act.')
@@ -61,13 +61,14 @@ class ThadsCaseEvent(models.Model):
     target_office_id = fields.Many2one('thads.office', string='To office', readonly=True)
     executor_id = fields.Many2one('res.users', string='Enforcement officer', readonly=True, index=True,
                                   help='The officer in charge at that time.')
-    previous_executor_id = fields.Many2one('res.users', string='Previous officer', readonly=True)
-    office_id = fields.Many2one('thads.office', string='Office', readonly=True, index=True,
+    previous_executor_id = fields.Many2one('res.users', string='Previous officer', readonly=True, copy=False)
+    office_id = fields.Many2one('thads.office', string='Office', readonly=True, index=True, copy=False,
                                 help='The office in charge at that time.')
     state_after = fields.Selection(lambda self: self.env['thads.case']._fields['state'].selection,
-                                   readonly=True, index=True)
+                                   readonly=True, index=True, copy=False)
     note = fields.Text()
-    user_id = fields.Many2one('res.users', string='Recorded by', readonly=True,
+    # set by create (SYSTEM_FIELDS): a copy is a new recording, by its own author
+    user_id = fields.Many2one('res.users', string='Recorded by', readonly=True, copy=False,
                               default=lambda self: self.env.user)
 
     @api.model_cr
