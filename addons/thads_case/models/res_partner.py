@@ -11,6 +11,25 @@ class ResPartner(models.Model):
 
     thads_id_number = fields.Char(string='ID number', index=True,
                                   help='CCCD (12 digits) or CMND (9 digits); tax code for an organisation.')
+    thads_party_ids = fields.One2many('thads.case.party', 'partner_id', string='Cases as a party')
+    # what the record rule on partners reads (personal data stays in the
+    # office subtree of the cases): stored, so the rule is one indexed lookup
+    thads_party = fields.Boolean(string='Party to a case', compute='_compute_thads_offices', store=True,
+                                 index=True, compute_sudo=True)
+    thads_office_ids = fields.Many2many('thads.office', 'res_partner_thads_office_rel', 'partner_id', 'office_id',
+                                        string='Offices of its cases', compute='_compute_thads_offices',
+                                        store=True, compute_sudo=True)
+
+    @api.model_cr
+    def init(self):
+        self.env.cr.execute('CREATE INDEX IF NOT EXISTS res_partner_thads_office_rel_office_idx '
+                            'ON res_partner_thads_office_rel (office_id, partner_id)')
+
+    @api.depends('thads_party_ids.case_id.office_id')
+    def _compute_thads_offices(self):
+        for partner in self:
+            partner.thads_party = bool(partner.thads_party_ids)
+            partner.thads_office_ids = partner.thads_party_ids.mapped('case_id.office_id')
 
     @api.constrains('thads_id_number', 'is_company')
     def _check_thads_id_number(self):

@@ -9,6 +9,54 @@ from ..lib import deadlines, lifecycle
 
 MONEY = (18, 0)  # whole đồng, stored as numeric
 
+# The privileged path of the event journal.  Only code of this addon holds
+# this object: it rides in the context (``with_context(thads_replay=_REPLAY)``)
+# and is checked with ``is``.  A context sent over JSON-RPC or XML-RPC is made
+# of plain data and can never hold it (OCA queue_job guards its jobs the
+# same way), so no client can forge the replay.
+_REPLAY = object()
+
+
+def replaying(records):
+    """`records` on the replay path (private helper for this addon)."""
+    return records.with_context(thads_replay=_REPLAY)
+
+
+def is_replay(records):
+    """Whether `records` run on the replay path (never true for a client)."""
+    return records.env.context.get('thads_replay') is _REPLAY
+
+
+# Fields derived from the event journal: written by the replay alone
+# (recompute_from_events, the event's _apply, the numbering, the cron).
+DERIVED_FIELDS = frozenset([
+    'state', 'amount_due', 'amount_collected', 'amount_paid_out', 'amount_reduced', 'amount_delegated',
+    'amount_remaining', 'amount_held', 'next_deadline_date', 'next_deadline_rule_id', 'overdue',
+    'deadline_status', 'no_condition_date', 'no_condition_ground', 'verification_count',
+    'last_verification_date', 'next_verification_date', 'separate_register_date', 'publication_state',
+    'publication_date', 'withdrawal_date', 'exemption_actions', 'decision_number', 'decision_date',
+    'office_id', 'executor_id', 'origin_case_id', 'name', 'number_seq', 'year',
+])
+# chosen when the case is received; afterwards changed by events only
+# (assign, handover, delegation to another office)
+INTAKE_FIELDS = frozenset(['office_id', 'executor_id', 'origin_case_id'])
+
+
+def check_derived(self, fields_written, allowed=()):
+    """Refuse a client's value for a field the journal derives (also as a
+    context default on create).  `self`: the records (so named for _()
+    to find the user's language)."""
+    if is_replay(self):
+        return
+    derived = self._thads_derived_fields - set(allowed)
+    defaults = {key[8:] for key in self.env.context if key.startswith('default_')}
+    forged = sorted(derived & (set(fields_written) | defaults))
+    if forged:
+        names = [self._fields[name].get_description(self.env)['string'] for name in forged]
+        raise UserError(_('%s cannot be changed by hand: it comes from the recorded events. '
+                          'Record the event instead (decision, collection, assignment, handover, '
+                          'delegation...).') % ', '.join('"%s"' % name for name in names))
+
 STATE_SELECTION = [
     (lifecycle.RECEIVED, 'Received'),
     (lifecycle.REFUSED, 'Refused'),
@@ -46,6 +94,7 @@ class ThadsCase(models.Model):
     _order = 'date_received desc, id desc'
     # not in the audit log: the events are the case's own journal (author, date)
     _audit_skip_fields = ('event_ids', 'delegation_ids')
+    _thads_derived_fields = DERIVED_FIELDS
 
     name = fields.Char(string='Number', readonly=True, copy=False, index=True, default='/')
     number_seq = fields.Integer(readonly=True, copy=False)
@@ -63,8 +112,9 @@ class ThadsCase(models.Model):
     judgment_date = fields.Date()
     judgment_effective_date = fields.Date(help='Date the judgment took legal effect (starts the limitation).')
     judgment_type = fields.Selection(JUDGMENT_TYPES, default='civil', required=True)
-    decision_number = fields.Char(string='Enforcement decision', copy=False, track_visibility='onchange')
-    decision_date = fields.Date(copy=False)
+    decision_number = fields.Char(string='Enforcement decision', copy=False, readonly=True,
+                                  track_visibility='onchange')
+    decision_date = fields.Date(copy=False, readonly=True)
     decision_signer = fields.Char()
     party_ids = fields.One2many('thads.case.party', 'case_id', string='Parties', copy=True)
     debtor_names = fields.Char(compute='_compute_debtor_names', store=True, index=True)
@@ -167,14 +217,19 @@ class ThadsCase(models.Model):
     # ---------------------------------------------------------------- CRUD
     @api.model
     def create(self, vals):
+        check_derived(self, vals, allowed=INTAKE_FIELDS)
         case = super(ThadsCase, self).create(vals)
         case._assign_number()
-        if not self.env.context.get('thads_no_receive_event'):
-            self.env['thads.case.event'].create({
-                'case_id': case.id, 'event_type': 'receive', 'date': case.date_received,
-                'document_number': case.judgment_number or False,
-            })
+        self.env['thads.case.event'].create({
+            'case_id': case.id, 'event_type': 'receive', 'date': case.date_received,
+            'document_number': case.judgment_number or False,
+        })
         return case
+
+    @api.multi
+    def write(self, vals):
+        check_derived(self, vals)
+        return super(ThadsCase, self).write(vals)
 
     def _assign_number(self):
         """Number per office and year: 15/2026/HN-KV01 (serialised per office)."""
@@ -184,14 +239,19 @@ class ThadsCase(models.Model):
             self.env.cr.execute('SELECT COALESCE(MAX(number_seq), 0) + 1 FROM thads_case '
                                 'WHERE office_id = %s AND year = %s', (case.office_id.id, year))
             seq = self.env.cr.fetchone()[0]
-            case.write({'number_seq': seq, 'year': year,
-                        'name': '%s/%s/%s' % (seq, year, case.office_id.code)})
+            replaying(case).write({'number_seq': seq, 'year': year,
+                                   'name': '%s/%s/%s' % (seq, year, case.office_id.code)})
 
     @api.multi
     def unlink(self):
         if self.mapped('event_ids').filtered(lambda e: e.event_type != 'receive'):
             raise UserError(_('A case with recorded events cannot be deleted; record a revocation instead.'))
-        self.mapped('event_ids').with_context(thads_case_unlink=True).unlink()
+        # the only path that deletes events: with their case, before anything
+        # happened.  sudo: no role deletes events, and the caller's right to
+        # delete these cases is checked first
+        self.check_access_rights('unlink')
+        self.check_access_rule('unlink')
+        replaying(self.mapped('event_ids').sudo()).unlink()
         return super(ThadsCase, self).unlink()
 
     @api.constrains('judgment_date', 'decision_date', 'date_received')
@@ -277,8 +337,8 @@ class ThadsCase(models.Model):
             # state of the case after each event (statistics read it): an event
             # dated back changes the states of the events after it
             for state_after, event_ids in stale.items():
-                self.env['thads.case.event'].sudo().browse(event_ids).with_context(
-                    thads_event_system_write=True).write({'state_after': state_after})
+                replaying(self.env['thads.case.event'].sudo().browse(event_ids)).write(
+                    {'state_after': state_after})
             for ob in obligations:
                 ob_money = money[ob.id]
                 ob_vals = self._changed_values(ob, {
@@ -286,7 +346,7 @@ class ThadsCase(models.Model):
                     'amount_reduced': ob_money.reduced, 'amount_delegated': ob_money.delegated,
                     'amount_remaining': ob_money.remaining})
                 if ob_vals:
-                    ob.with_env(case.env).write(ob_vals)
+                    replaying(ob.with_env(case.env)).write(ob_vals)
             vals.update(
                 amount_due=sum(m.due for m in money.values()),
                 amount_collected=sum(m.collected for m in money.values()),
@@ -321,7 +381,7 @@ class ThadsCase(models.Model):
                 tracked = any(getattr(case._fields[name], 'track_visibility', None) for name in vals)
                 # amounts and deadlines only: mail.thread would read and compare
                 # the tracked fields and look for followers to add, for nothing
-                (case if tracked else case.with_context(tracking_disable=True)).write(vals)
+                replaying(case if tracked else case.with_context(tracking_disable=True)).write(vals)
         return True
 
     # ----------------------------------- deadlines follow the reference data
@@ -511,5 +571,5 @@ class ThadsCase(models.Model):
                 actions.update(eligible(thresholds, int(ob.amount_remaining), int(ob.amount_collected), years))
             value = ','.join(sorted(actions)) or False
             if value != (case.exemption_actions or False):
-                case.exemption_actions = value
+                replaying(case).write({'exemption_actions': value})
         return True

@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..lib import lifecycle
-from .thads_case import MONEY
+from .thads_case import MONEY, is_replay, replaying
 
 EVENT_TYPES = [
     ('receive', 'Judgment or request received'),
@@ -57,7 +57,7 @@ class ThadsCaseEvent(models.Model):
 
     case_id = fields.Many2one('thads.case', required=True, ondelete='cascade', index=True, readonly=True)
     date = fields.Date(string='Effective date', required=True, index=True, readonly=True)
-    sequence = fields.Integer(readonly=True, help='Order of events on the same day.')
+    sequence = fields.Integer(readonly=True, copy=False, help='Order of events on the same day.')
     event_type = fields.Selection(EVENT_TYPES, required=True, index=True, readonly=True)
     document_number = fields.Char(string='Document', readonly=True)
     ground = fields.Char(readonly=True, help='Legal ground (article, point) of the act.')
@@ -67,13 +67,14 @@ class ThadsCaseEvent(models.Model):
     target_office_id = fields.Many2one('thads.office', string='To office', readonly=True)
     executor_id = fields.Many2one('res.users', string='Enforcement officer', readonly=True, index=True,
                                   help='The officer in charge at that time.')
-    previous_executor_id = fields.Many2one('res.users', string='Previous officer', readonly=True)
-    office_id = fields.Many2one('thads.office', string='Office', readonly=True, index=True,
+    previous_executor_id = fields.Many2one('res.users', string='Previous officer', readonly=True, copy=False)
+    office_id = fields.Many2one('thads.office', string='Office', readonly=True, index=True, copy=False,
                                 help='The office in charge at that time.')
     state_after = fields.Selection(lambda self: self.env['thads.case']._fields['state'].selection,
-                                   readonly=True, index=True)
+                                   readonly=True, index=True, copy=False)
     note = fields.Text()
-    user_id = fields.Many2one('res.users', string='Recorded by', readonly=True,
+    # set by create (SYSTEM_FIELDS): a copy is a new recording, by its own author
+    user_id = fields.Many2one('res.users', string='Recorded by', readonly=True, copy=False,
                               default=lambda self: self.env.user)
 
     @api.model_cr
@@ -105,8 +106,17 @@ class ThadsCaseEvent(models.Model):
             return _('Amounts are whole đồng.')
         return _('Unknown event type %s.') % params.get('event_type')
 
+    # what the code sets when an event is recorded, never the client
+    SYSTEM_FIELDS = ('user_id', 'office_id', 'state_after', 'sequence', 'previous_executor_id')
+
     @api.model
     def create(self, vals):
+        if not is_replay(self):
+            defaults = {key[8:] for key in self.env.context if key.startswith('default_')}
+            if (set(vals) | defaults) & set(self.SYSTEM_FIELDS):
+                raise UserError(_('Who recorded an event, its office, order and resulting state are set '
+                                  'by the system and cannot be given.'))
+            vals = dict(vals, user_id=self.env.uid)
         case = self.env['thads.case'].browse(vals['case_id'])
         event_type = vals['event_type']
         needs = lifecycle.TRANSITIONS[event_type].needs if event_type in lifecycle.TRANSITIONS else ()
@@ -160,9 +170,9 @@ class ThadsCaseEvent(models.Model):
             raise UserError(self._error_message(error))
         if self.event_type in ('assign', 'handover', 'decide') and self.executor_id \
                 and self.executor_id != case.executor_id:
-            case.executor_id = self.executor_id
+            replaying(case).write({'executor_id': self.executor_id.id})
         if self.event_type == 'decide':
-            case.write({'decision_number': self.document_number, 'decision_date': self.date})
+            replaying(case).write({'decision_number': self.document_number, 'decision_date': self.date})
         if self.event_type == 'delegate':
             self.env['thads.case.delegation'].sudo().create({
                 'case_id': case.id, 'origin_office_id': case.office_id.id,
@@ -171,18 +181,20 @@ class ThadsCaseEvent(models.Model):
                 'state': 'pending' if self.target_office_id.is_system else 'external',
             })
 
-    # Events are facts: their substance is never edited.
-    PROTECTED = ('case_id', 'date', 'sequence', 'event_type', 'amount', 'obligation_id', 'target_office_id',
-                 'executor_id', 'office_id', 'result', 'ground')
+    # Events are facts, appended to the journal: only their note is edited.
+    # The replay alone rewrites the state after each event.
+    WRITABLE = ('note',)
+    REPLAY_WRITABLE = ('note', 'state_after')
 
     @api.multi
     def write(self, vals):
-        if set(vals) & set(self.PROTECTED) and not self.env.context.get('thads_event_system_write'):
+        if set(vals) - set(self.REPLAY_WRITABLE if is_replay(self) else self.WRITABLE):
             raise UserError(_('A recorded event cannot be changed: record a correcting event instead.'))
         return super(ThadsCaseEvent, self).write(vals)
 
     @api.multi
     def unlink(self):
-        if not self.env.context.get('thads_case_unlink'):
+        # only thads.case.unlink deletes events, with their case (replay path)
+        if not is_replay(self):
             raise UserError(_('A recorded event cannot be deleted: record a correcting event instead.'))
         return super(ThadsCaseEvent, self).unlink()

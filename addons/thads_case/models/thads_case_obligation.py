@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .thads_case import check_derived
 
 MONEY = (18, 0)
 
@@ -9,6 +11,9 @@ class ThadsCaseObligation(models.Model):
     collected, paid out, reduced and delegated comes from the events."""
     _name = 'thads.case.obligation'
     _description = 'Obligation to enforce'
+    # written by the case's replay alone (see thads_case.check_derived)
+    _thads_derived_fields = frozenset(['amount_collected', 'amount_paid_out', 'amount_reduced',
+                                       'amount_delegated', 'amount_remaining'])
 
     case_id = fields.Many2one('thads.case', required=True, ondelete='cascade', index=True)
     name = fields.Char(string='Obligation', required=True)
@@ -33,6 +38,9 @@ class ThadsCaseObligation(models.Model):
 
     @api.multi
     def write(self, vals):
+        check_derived(self, vals)
+        if 'case_id' in vals and self.filtered(lambda ob: ob.case_id.id != vals['case_id']):
+            raise UserError(_('An obligation cannot be moved to another case.'))
         if 'amount_due' in vals and self.env['thads.case.event'].search_count(
                 [('obligation_id', 'in', self.ids)]):
             raise ValidationError(_('The amount due of an obligation with money events cannot be changed; '
@@ -44,6 +52,7 @@ class ThadsCaseObligation(models.Model):
 
     @api.model
     def create(self, vals):
+        check_derived(self, vals)
         obligation = super(ThadsCaseObligation, self).create(vals)
         obligation.case_id.recompute_from_events()
         return obligation

@@ -6,3 +6,4 @@ from . import test_access
 from . import test_rules_data
 from . import test_kanban
 from . import test_deadlines_follow
+from . import test_access_bypass
