@@ -44,7 +44,7 @@ class TestStatistics(ThadsCaseCase):
                                    ('no_condition', '2025-07-01', {'ground': '44a_1a'}))
         # carried over: postponed during the year (other executor)
         cases['K3'] = self.advance(self.case('2025-05-28', 30 * M, executor=ex2), ('decide', '2025-06-01'),
-                                   ('notify', '2025-06-02'), ('postpone', '2025-11-03', {'ground': 'Điều 48'}))
+                                   ('notify', '2025-06-02'), ('postpone', '2025-11-03', {'ground': '48_1a'}))
         # carried over: suspended before the year
         cases['K12'] = self.advance(self.case('2025-05-28', 7 * M), ('decide', '2025-06-01'), ('notify', '2025-06-02'),
                                     ('suspend', '2025-09-01', {'ground': 'Điều 49'}))
