@@ -5,18 +5,15 @@ written on a cursor of its own: these tests therefore run against committed
 data (the demo accounts), call the running server over XML-RPC as a user
 would, and read the trace on a fresh cursor.  What they commit is removed
 at the end."""
-import asyncore
 import datetime
-import email
-import email.policy
-import smtpd
-import threading
 import xmlrpc.client
 
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError
 from odoo.tests.common import TransactionCase, at_install, post_install
+
+from .smtp_sink import SmtpSinkMixin
 
 DEMO_PASSWORD = 'Thads@2026'
 
@@ -101,27 +98,12 @@ class TestAccessDenialTrace(TransactionCase):
         self.assertEqual(len(self._traces()), 2)
 
 
-class SinkServer(smtpd.SMTPServer):
-    def __init__(self):
-        self.received = []
-        smtpd.SMTPServer.__init__(self, ('127.0.0.1', 0), None, decode_data=False)
-
-    def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
-        self.received.append((rcpttos, email.message_from_bytes(data, policy=email.policy.default)))
-
-
 @at_install(False)
 @post_install(True)
-class TestSecurityDigest(TransactionCase):
+class TestSecurityDigest(SmtpSinkMixin, TransactionCase):
 
     def setUp(self):
         super(TestSecurityDigest, self).setUp()
-        self.smtp = SinkServer()
-        self.loop = threading.Thread(target=asyncore.loop, kwargs={'timeout': 0.05}, daemon=True)
-        self.loop.start()
-        self.env['ir.mail_server'].search([]).write({'active': False})
-        self.env['ir.mail_server'].create({'name': 'test sink', 'smtp_host': '127.0.0.1',
-                                           'smtp_port': self.smtp.socket.getsockname()[1], 'sequence': 1})
         self.env['thads.access.denial'].search([]).unlink()
         self.env['res.authentication.attempt'].search([]).unlink()
         national_admin = self.env.ref('thads_accounts.group_thads_national_admin')
@@ -129,25 +111,6 @@ class TestSecurityDigest(TransactionCase):
             'name': 'Quản trị viên Cục', 'login': 'digest_admin', 'email': 'canhbao@thads.example.vn',
             'lang': 'vi_VN', 'thads_office_id': self.env.ref('thads_accounts.office_national').id,
             'groups_id': [(6, 0, [national_admin.id])]})
-
-    def tearDown(self):
-        self.smtp.close()
-        self.loop.join(5)
-        super(TestSecurityDigest, self).tearDown()
-
-    def _deliver(self, mails):
-        thread = threading.current_thread()
-        testing = getattr(thread, 'testing', False)
-        thread.testing = False  # Odoo skips SMTP while testing
-        try:
-            mails.send(auto_commit=False)
-        finally:
-            thread.testing = testing
-        for _attempt in range(100):
-            if not self.loop.is_alive() or self.smtp.received:
-                break
-            threading.Event().wait(0.05)
-        return self.smtp.received
 
     def _denials(self, login, count, hour):
         for minute in range(count):
@@ -166,7 +129,7 @@ class TestSecurityDigest(TransactionCase):
                                                            'result': 'failed'})
         mail = Denial._cron_digest()
         self.assertTrue(mail)
-        ((rcpt, message),) = self._deliver(mail)
+        ((rcpt, message),) = self.deliver(mail)
         self.assertIn('canhbao@thads.example.vn', rcpt)
         self.assertNotIn('chv.hn1@thads.example.vn', rcpt)  # national administrators only
         body = message.get_body(preferencelist=('html', 'plain')).get_content()

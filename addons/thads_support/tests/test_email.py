@@ -1,55 +1,16 @@
 """Emails to applicants go through Odoo's mail queue to a real SMTP server
 started on 127.0.0.1 by the test; we read what it received."""
-import asyncore
-import email
-import email.policy
-import smtpd
-import threading
+from odoo.addons.thads_accounts.tests.smtp_sink import SmtpSinkMixin
 
 from .common import SupportCase
 
 
-class SinkServer(smtpd.SMTPServer):
-    def __init__(self):
-        self.received = []
-        smtpd.SMTPServer.__init__(self, ('127.0.0.1', 0), None, decode_data=False)
-
-    def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
-        self.received.append((rcpttos, email.message_from_bytes(data, policy=email.policy.default)))
-
-
-class TestSupportEmail(SupportCase):
-
-    def setUp(self):
-        super(TestSupportEmail, self).setUp()
-        self.smtp = SinkServer()
-        self.loop = threading.Thread(target=asyncore.loop, kwargs={'timeout': 0.05}, daemon=True)
-        self.loop.start()
-        port = self.smtp.socket.getsockname()[1]
-        self.env['ir.mail_server'].search([]).write({'active': False})
-        self.env['ir.mail_server'].create({'name': 'test sink', 'smtp_host': '127.0.0.1', 'smtp_port': port,
-                                           'sequence': 1})
-
-    def tearDown(self):
-        self.smtp.close()
-        self.loop.join(5)
-        super(TestSupportEmail, self).tearDown()
+class TestSupportEmail(SmtpSinkMixin, SupportCase):
 
     def deliver(self):
-        """Run the mail queue for real (Odoo skips SMTP while testing)."""
-        thread = threading.current_thread()
-        testing = getattr(thread, 'testing', False)
-        thread.testing = False
-        try:
-            self.env['mail.mail'].search([('state', '=', 'outgoing'), ('model', '=', 'thads.support.request')]).send(auto_commit=False)
-        finally:
-            thread.testing = testing
-        for _attempt in range(100):
-            if not self.loop.is_alive() or self.smtp.received:
-                break
-            threading.Event().wait(0.05)
-        received, self.smtp.received = self.smtp.received, []
-        return received
+        """Run the mail queue of the support requests for real."""
+        return super(TestSupportEmail, self).deliver(self.env['mail.mail'].search(
+            [('state', '=', 'outgoing'), ('model', '=', 'thads.support.request')]))
 
     @staticmethod
     def text(message):
