@@ -122,38 +122,6 @@ def lunar_to_solar(lunar_day, lunar_month, lunar_year, leap=False, tz=VIETNAM_TZ
     return date_from_jd(_new_moon_day(k + off, tz) + lunar_day - 1)
 
 
-def solar_to_lunar(day, tz=VIETNAM_TZ):
-    """(lunar_day, lunar_month, lunar_year, leap) of a solar date."""
-    day_number = jd_from_date(day)
-    k = int(math.floor((day_number - 2415021.076998695) / _SYNODIC))
-    month_start = _new_moon_day(k + 1, tz)
-    if month_start > day_number:
-        month_start = _new_moon_day(k, tz)
-    a11 = _month11(day.year, tz)
-    b11 = a11
-    if a11 >= month_start:
-        lunar_year = day.year
-        a11 = _month11(day.year - 1, tz)
-    else:
-        lunar_year = day.year + 1
-        b11 = _month11(day.year + 1, tz)
-    lunar_day = day_number - month_start + 1
-    diff = (month_start - a11) // 29
-    leap = False
-    lunar_month = diff + 11
-    if b11 - a11 > 365:
-        leap_diff = _leap_month_offset(a11, tz)
-        if diff >= leap_diff:
-            lunar_month = diff + 10
-            if diff == leap_diff:
-                leap = True
-    if lunar_month > 12:
-        lunar_month -= 12
-    if lunar_month >= 11 and diff < 4:
-        lunar_year -= 1
-    return lunar_day, lunar_month, lunar_year, leap
-
-
 def tet(year, tz=VIETNAM_TZ):
     """Mùng 1 Tết Nguyên đán of the lunar year that starts in solar `year`."""
     return lunar_to_solar(1, 1, year, tz=tz)

@@ -8,6 +8,6 @@ class ThadsCalendarDay(models.Model):
     @api.model
     def _calendar_changed(self, dates):
         res = super(ThadsCalendarDay, self)._calendar_changed(dates)
-        self.clear_caches()  # the replay must read the new calendar
+        # the caches were cleared by thads.cache.mixin before this hook runs
         self.env['thads.case']._deadlines_changed_dates([d for d in dates if d])
         return res

@@ -103,8 +103,16 @@ class ThadsDeadlineRule(models.Model):
         self.env['thads.case']._deadlines_changed_rules(rule._trigger_types())
         return rule
 
+    # what the clocks are computed from (a new name or legal basis moves no deadline)
+    _COMPUTED_FROM = frozenset([
+        'code', 'trigger_event', 'satisfied_by', 'count', 'unit', 'extra_working_days', 'case_kind',
+        'trigger_grounds', 'except_grounds', 'trigger_result', 'requires_event', 'start_from', 'after_rule',
+        'start_field', 'date_from', 'date_to', 'active'])
+
     @api.multi
     def write(self, vals):
+        if not self._COMPUTED_FROM & set(vals):
+            return super(ThadsDeadlineRule, self).write(vals)
         types = self._trigger_types()
         res = super(ThadsDeadlineRule, self).write(vals)
         self.env['thads.case']._deadlines_changed_rules(types | self._trigger_types())

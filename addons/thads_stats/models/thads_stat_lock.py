@@ -9,6 +9,7 @@ class ThadsStatLock(models.Model):
     period is closed (the lock-date pattern of Odoo accounting).  Locks are
     set by closing a report and lifted by an approved unlock request only."""
     _name = 'thads.stat.lock'
+    _inherit = ['thads.stat.figures.mixin']
     _description = 'Statistics lock'
     _order = 'date_end desc'
 
@@ -20,21 +21,6 @@ class ThadsStatLock(models.Model):
     def _refuse_direct(self):
         refuse_direct(self, _('Statistics locks are set only by closing a report and lifted only by an approved '
                               'unlock request; they cannot be created, changed or deleted directly.'))
-
-    @api.model
-    def create(self, vals):
-        self._refuse_direct()
-        return super(ThadsStatLock, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._refuse_direct()
-        return super(ThadsStatLock, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        self._refuse_direct()
-        return super(ThadsStatLock, self).unlink()
 
     @api.model
     def _check_locked(self, office, day):

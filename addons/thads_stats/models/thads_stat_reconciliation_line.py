@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 
 from .thads_stat_internal import refuse_direct
 
@@ -7,6 +7,7 @@ class ThadsStatReconciliationLine(models.Model):
     """One difference between the software and the hand-made figures,
     written only by the comparison (thads.stat.reconciliation._compare)."""
     _name = 'thads.stat.reconciliation.line'
+    _inherit = ['thads.stat.figures.mixin']
     _description = 'Reconciliation difference'
     _order = 'flagged desc, office_id, column_code'
 
@@ -22,18 +23,3 @@ class ThadsStatReconciliationLine(models.Model):
     def _refuse_direct(self):
         refuse_direct(self, _('Reconciliation differences are written only by comparing the hand-made file with '
                               'the report; they cannot be created, changed or deleted directly.'))
-
-    @api.model
-    def create(self, vals):
-        self._refuse_direct()
-        return super(ThadsStatReconciliationLine, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._refuse_direct()
-        return super(ThadsStatReconciliationLine, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        self._refuse_direct()
-        return super(ThadsStatReconciliationLine, self).unlink()

@@ -1,6 +1,6 @@
 import json
 
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 
 from .thads_stat_internal import refuse_direct
 
@@ -9,6 +9,7 @@ class ThadsStatReportLine(models.Model):
     """One row of a report (an executor, or an office with everything under
     it); the values of all columns as JSON, since columns are data."""
     _name = 'thads.stat.report.line'
+    _inherit = ['thads.stat.figures.mixin']
     _description = 'Statistical report row'
     _order = 'sort_key'
 
@@ -44,21 +45,6 @@ class ThadsStatReportLine(models.Model):
     def _refuse_direct(self):
         refuse_direct(self, _('Statistical report rows are written only by computing or closing their report; '
                               'they cannot be created, changed or deleted directly.'))
-
-    @api.model
-    def create(self, vals):
-        self._refuse_direct()
-        return super(ThadsStatReportLine, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._refuse_direct()
-        return super(ThadsStatReportLine, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        self._refuse_direct()
-        return super(ThadsStatReportLine, self).unlink()
 
     def value(self, code):
         return json.loads(self.values_json).get(code)
