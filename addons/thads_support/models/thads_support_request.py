@@ -15,6 +15,20 @@ SLA_STATES = [
 ]
 
 
+# The step machine's own writes carry this object (compared with `is`): a
+# client's context is plain data and cannot skip the checks of a kanban move.
+_INTERNAL = object()
+
+
+class _Day(str):
+    """An ISO date set by this module's own code as "today" (see _today)."""
+
+
+def on_day(records, day):
+    """`records` working as if today were `day` (demo data and tests only)."""
+    return records.with_context(thads_today=_Day(day))
+
+
 def new_receipt_code():
     """12 random characters (about 60 bits): a code nobody can guess; the
     status lookup also asks for the applicant's identity number."""
@@ -118,18 +132,21 @@ class ThadsSupportRequest(models.Model):
         return request
 
     def _today(self):
-        """Today as a string; `thads_today` in the context lets tests and
-        replays of past data set the day."""
-        return self.env.context.get('thads_today') or fields.Date.context_today(self)
+        """Today as a string.  Only this module's code (the demo, the tests)
+        may set another day, with on_day(): the context value must be a
+        _Day, which a JSON or XML-RPC context can never hold, so no client
+        dates a receipt, a pause or a result in the past."""
+        day = self.env.context.get('thads_today')
+        return day if isinstance(day, _Day) else fields.Date.context_today(self)
 
     @api.multi
     def write(self, vals):
         """Moving a card to another step in the kanban restarts the step clock."""
-        if 'step_id' in vals and not self.env.context.get('thads_step_internal'):
+        if 'step_id' in vals and self.env.context.get('thads_step_internal') is not _INTERNAL:
             self._check_open()
             vals = dict(vals, step_start_date=self._today(), escalated=False)
             res = super(ThadsSupportRequest, self).write(vals)
-            self.with_context(thads_step_internal=True)._sla_recompute()
+            self.with_context(thads_step_internal=_INTERNAL)._sla_recompute()
             return res
         return super(ThadsSupportRequest, self).write(vals)
 
@@ -213,7 +230,7 @@ class ThadsSupportRequest(models.Model):
 
     def _enter_step(self, step, start=None):
         start = start or self._today()
-        self.with_context(thads_step_internal=True).write({'step_id': step.id, 'step_start_date': start, 'escalated': False,
+        self.with_context(thads_step_internal=_INTERNAL).write({'step_id': step.id, 'step_start_date': start, 'escalated': False,
                     'user_id': self._default_assignee(step).id,
                     'state': 'received' if step == self.procedure_id.first_step() else 'in_progress'})
         self._sla_recompute()
@@ -417,11 +434,11 @@ class ThadsSupportRequest(models.Model):
         Request = self.with_context(thads_no_email=True, mail_create_nosubscribe=True)
         for (code, age, moves, outcome), (name, id_number) in zip(plans, people):
             start = back(age)
-            request = Request.with_context(thads_today=start).create(dict(
+            request = on_day(Request, start).create(dict(
                 base, procedure_code=code, applicant_name=name, applicant_id_number=id_number,
                 applicant_email='%s@example.com' % id_number, user_id=support.id, date_received=start,
                 content='Đề nghị hỗ trợ (dữ liệu mẫu).', case_reference=code == 'confirmation' and '15/2025/THA'))
-            request = request.with_context(thads_today=start)
+            request = on_day(request, start)
             for _move in range(moves):
                 if request._next_step():
                     request.action_next_step()

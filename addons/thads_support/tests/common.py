@@ -1,5 +1,7 @@
 from odoo.addons.thads_case.tests.common import ThadsCaseCase
 
+from ..models.thads_support_request import on_day
+
 
 class SupportCase(ThadsCaseCase):
     """Requests in region A1 (support officer users['support'], head users['leader'])."""
@@ -10,7 +12,7 @@ class SupportCase(ThadsCaseCase):
                   'applicant_email': 'don@example.com', 'content': 'Đề nghị thi hành bản án.',
                   'court': 'TAND khu vực 1', 'judgment_number': '12/2026/DS-ST', 'debtor_name': 'Trần Văn Nợ'}
         values.update(vals)
-        model = self.env['thads.support.request'].with_context(thads_today=day)
+        model = on_day(self.env['thads.support.request'], day)
         if user:
             model = model.sudo(user)
         return model.create(values)
@@ -18,4 +20,4 @@ class SupportCase(ThadsCaseCase):
     @staticmethod
     def on(request, day):
         """The request as seen on `day`."""
-        return request.with_context(thads_today=day)
+        return on_day(request, day)
