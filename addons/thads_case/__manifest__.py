@@ -2,7 +2,7 @@
     'name': 'THADS Cases',
     'summary': 'Enforcement cases as dated events, legal deadlines, handover, '
                'delegation, debtors without conditions, legacy import',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'THADS',
     'license': 'AGPL-3',
     'author': 'THADS platform team',
@@ -11,7 +11,7 @@
     'depends': ['thads_accounts', 'queue_job'],
     'data': [
         'security/ir.model.access.csv',
-        'security/thads_case_security.xml',
+        'security/thads_case_access_rules.xml',
         'data/thads_case_data.xml',
         'data/thads_case_ground_data.xml',
         'data/thads_deadline_rule_data.xml',

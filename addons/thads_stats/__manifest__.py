@@ -2,7 +2,7 @@
     'name': 'THADS Statistics',
     'summary': 'Official statistics from case events: periods, forms as data, '
                'SQL engine, drill-down, closing and locking',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'THADS',
     'license': 'AGPL-3',
     'author': 'THADS platform team',
@@ -11,7 +11,7 @@
     'depends': ['thads_case', 'report_xlsx'],
     'data': [
         'security/ir.model.access.csv',
-        'security/thads_stats_security.xml',
+        'security/thads_stats_access_rules.xml',
         'data/thads_stat_form_data.xml',
         'data/thads_stat_data.xml',
         'views/thads_stats_menus.xml',

@@ -1,7 +1,7 @@
 {
     'name': 'THADS Online Support',
     'summary': 'Online support requests with per-step SLAs, queues and public forms',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'THADS',
     'license': 'AGPL-3',
     'author': 'THADS platform team',
@@ -11,6 +11,7 @@
     'data': [
         'security/thads_support_security.xml',
         'security/ir.model.access.csv',
+        'security/thads_support_access_rules.xml',
         'data/thads_support_procedure_data.xml',
         'data/mail_template_data.xml',
         'data/ir_cron_data.xml',

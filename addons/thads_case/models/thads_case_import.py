@@ -30,6 +30,10 @@ class ThadsCaseImport(models.Model):
     _order = 'id desc'
 
     name = fields.Char(required=True, default=lambda self: _('Import %s') % fields.Datetime.now())
+    # whose import it is: the access table scopes imports and their rejected
+    # rows to the office subtree of the importing office
+    office_id = fields.Many2one('thads.office', string='Office', required=True, readonly=True, index=True,
+                                default=lambda self: self.env.user.thads_office_id)
     file = fields.Binary(required=True, attachment=True)
     filename = fields.Char()
     state = fields.Selection([('draft', 'Draft'), ('running', 'Running'), ('done', 'Done')],

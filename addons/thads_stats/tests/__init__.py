@@ -1,3 +1,4 @@
 from . import test_stats
 from . import test_stats_access
 from . import test_stats_http
+from . import test_access_matrix
