@@ -177,14 +177,19 @@ MODELS = (
               # what the case's people may change: the parties of their
               # subtree, and a partner they have just created (not yet a party)
               'parties': "['|', ('thads_office_ids', 'child_of', user.thads_office_id.ids), "
-                         "'&', ('thads_party', '=', False), ('create_uid', '=', user.id)]"},
-          global_domain=PARTNER_VISIBLE, given=('employee',),
+                         "'&', ('thads_party', '=', False), ('create_uid', '=', user.id)]",
+              # office administrators: the contacts of the accounts they manage
+              'managed': "[('thads_managed_by', '=', user.id)]"},
+          global_domain=PARTNER_VISIBLE, given=('employee', 'office_admin', 'national_admin'),
           grants={
               'employee': 'visible - - -',
               'executor': '- parties nation -',
-              'officer': '- parties nation -'},
+              'officer': '- parties nation -',
+              'office_admin': '- managed nation -',
+              'national_admin': '- nation nation -'},
           note='parties carry names and ID numbers: a global rule hides those of other offices from every '
-               'THADS user (national roles excepted); reading is Odoo\'s own right of every employee'),
+               'THADS user (national roles excepted); reading is Odoo\'s own right of every employee; the '
+               'administrators\' cells are the account administration rules (thads_security.xml)'),
     # ------------------------------------------------------------------ support
     Model('thads.support.procedure', 'thads_support', 'Thủ tục hỗ trợ trực tuyến',
           {'reader': R, 'national_admin': ADMIN}),

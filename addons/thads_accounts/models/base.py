@@ -7,7 +7,7 @@ class Base(models.AbstractModel):
     access rights (ACL) of every operation through check_access_rights,
     which every ORM method calls; record rules of create, write and unlink
     through check_access_rule, of read through read() (search_read, the web
-    client's forms and every RPC read).  The refusal itself is unchanged."""
+    client's forms and every RPC read) and export_data.  The refusal itself is unchanged."""
     _inherit = 'base'
 
     @api.model
@@ -34,6 +34,16 @@ class Base(models.AbstractModel):
         except AccessError as exc:
             self._thads_trace_refusal('read', exc)
             raise
+
+    @api.multi
+    def export_data(self, fields_to_export, raw_data=False):
+        """Export reads: the records must be readable.  Odoo exports the
+        "id" column (external ids, created on the fly as the superuser)
+        without reading a field, so without this check anyone could list
+        and tag the records of another office (access table: read)."""
+        self.check_access_rights('read')
+        self.check_access_rule('read')
+        return super(Base, self).export_data(fields_to_export, raw_data=raw_data)
 
     @api.multi
     def _thads_trace_refusal(self, operation, exc):

@@ -9,17 +9,18 @@ SERIAL = itertools.count(1)
 
 
 def case(env, office, owner, tag=None):
-    """A case of `office` in the charge of `owner` (as the superuser)."""
+    """A case of `office` in the charge of `owner` (as the superuser), after
+    the demo's closed statistics (Hà Nội is locked until 30/09/2026)."""
     return env['thads.case'].create(case_vals(env, office, owner, tag))
 
 
 def case_vals(env, office, owner, tag=None):
-    return {'office_id': office.id, 'executor_id': owner.id, 'kind': 'theo_yeu_cau', 'date_received': '2026-03-02',
+    return {'office_id': office.id, 'executor_id': owner.id, 'kind': 'theo_yeu_cau', 'date_received': '2026-11-02',
             'court': 'TAND khu vực 1', 'judgment_number': 'MT-%d/2026/DS-ST' % next(SERIAL)}
 
 
 def event_vals(env, office, owner, tag=None):
-    return {'case_id': case(env, office, owner).id, 'event_type': 'decide', 'date': '2026-03-04',
+    return {'case_id': case(env, office, owner).id, 'event_type': 'decide', 'date': '2026-11-04',
             'document_number': '%d/QĐ-THADS' % next(SERIAL)}
 
 
@@ -35,14 +36,14 @@ def obligation_vals(env, office, owner, tag=None):
 def handover_vals(env, office, owner, tag=None):
     receiver = env['res.users'].search([('thads_office_id', '=', office.id), ('id', '!=', owner.id)], limit=1) \
         or env.ref('thads_accounts.user_hn_leader_demo')
-    return {'name': 'Bàn giao %d' % next(SERIAL), 'date': '2026-03-10', 'from_user_id': owner.id,
+    return {'name': 'Bàn giao %d' % next(SERIAL), 'date': '2026-11-10', 'from_user_id': owner.id,
             'to_user_id': receiver.id, 'office_id': office.id}
 
 
 def delegation_vals(env, office, owner, tag=None):
     # sent to Đà Nẵng, where no demo role of the matrix works: the record
     # belongs to the user's subtree through its origin only
-    return {'case_id': case(env, office, owner).id, 'date': '2026-03-10', 'origin_office_id': office.id,
+    return {'case_id': case(env, office, owner).id, 'date': '2026-11-10', 'origin_office_id': office.id,
             'office_id': env.ref('thads_accounts.office_dn_kv1_demo').id}
 
 

@@ -65,7 +65,7 @@ class TestAccessMatrixStats(AccessMatrixCase):
     def factories(self):
         return {
             'thads.stat.period': Factory(period_vals, ('name', 'Đã đổi'), office=False),
-            'thads.stat.form': Factory(form_vals, ('invariants', 'c1 = c1'), office=False),
+            'thads.stat.form': Factory(form_vals, ('name', 'Đã đổi'), office=False),
             'thads.stat.form.column': Factory(column_vals, ('label', 'Đã đổi'), office=False),
             'thads.stat.report': Factory(report_vals, ('form_id', self.env.ref('thads_stats.form_tk_tien').id)),
             'thads.stat.report.line': Factory(line_vals, ('values_json', '{"c1": 1}'), writer=internal),

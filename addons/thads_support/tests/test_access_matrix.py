@@ -9,9 +9,10 @@ SERIAL = itertools.count(1)
 
 
 def procedure_vals(env, office, owner, tag=None):
-    # a version valid from 2090: no request of the demo uses it
-    return {'code': 'confirmation', 'name': 'Thủ tục thử %d' % next(SERIAL), 'date_start': '2090-01-01',
-            'legal_basis': 'Điều thử'}
+    # a version of a year long gone (one year each: versions never overlap)
+    year = 1900 + next(SERIAL)
+    return {'code': 'confirmation', 'name': 'Thủ tục thử %d' % year, 'date_start': '%d-01-01' % year,
+            'date_end': '%d-12-31' % year, 'legal_basis': 'Điều thử'}
 
 
 def step_vals(env, office, owner, tag=None):
@@ -23,6 +24,12 @@ def request_vals(env, office, owner, tag=None):
     return {'procedure_code': tag or 'confirmation', 'office_id': office.id, 'user_id': owner.id,
             'applicant_name': 'Người yêu cầu %d' % next(SERIAL), 'applicant_email': 'nguoi@example.vn',
             'applicant_id_number': '001090%06d' % next(SERIAL), 'content': 'Xin xác nhận kết quả thi hành án.'}
+
+
+def assign(request, owner):
+    # the first step assigns the request to the office's support officer:
+    # hand it to the fixture's owner, as a leader would
+    request.write({'user_id': owner.id})
 
 
 def counter_vals(env, office, owner, tag=None):
@@ -40,7 +47,8 @@ class TestAccessMatrixSupport(AccessMatrixCase):
         return {
             'thads.support.procedure': Factory(procedure_vals, ('legal_basis', 'Đã đổi'), office=False),
             'thads.support.step': Factory(step_vals, ('description', 'Đã đổi'), office=False),
-            'thads.support.request': Factory(request_vals, ('internal_note', 'Ghi chú ma trận'), places=requests),
+            'thads.support.request': Factory(request_vals, ('internal_note', 'Ghi chú ma trận'), places=requests,
+                                             after=assign),
             'thads.support.rate.counter': Factory(counter_vals, ('count', 5), office=False),
         }
 
