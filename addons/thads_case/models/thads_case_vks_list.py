@@ -60,7 +60,8 @@ class ThadsCaseVksList(models.Model):
     def create(self, vals):
         if not is_replay(self):
             raise UserError(_('The monthly lists for the procuracy are prepared by the system (each month, or '
-                              'from the menu "Print a month"); they cannot be created by hand.'))
+                              'from the menu "Print a monthly list for the procuracy"); they cannot be created '
+                              'by hand.'))
         return super(ThadsCaseVksList, self).create(vals)
 
     @api.multi
@@ -118,7 +119,8 @@ class ThadsCaseVksList(models.Model):
         if vks_list.state == 'draft':
             vks_list._compute_lines()
             vks_list._render_document()
-        return vks_list, created
+        # in the caller's environment: the privileged one does not leave this method
+        return self.browse(vks_list.id), created
 
     def _compute_lines(self):
         """The cases whose journal first reaches a final state (lifecycle.FINAL)

@@ -1,13 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-MONTHS = [(str(month), '%02d' % month) for month in range(1, 13)]
-
-
 def _default_month(wizard):
     """The previous month (the list an office usually prints)."""
     today = fields.Date.from_string(fields.Date.context_today(wizard))
-    return str(today.month - 1 or 12)
+    return today.month - 1 or 12
 
 
 def _default_year(wizard):
@@ -24,7 +21,7 @@ class ThadsCaseVksListPrint(models.TransientModel):
     office_id = fields.Many2one('thads.office', string='Office', required=True,
                                 default=lambda self: self.env.user.thads_office_id,
                                 domain=lambda self: [('id', 'child_of', self.env.user.thads_office_id.ids)])
-    month = fields.Selection(MONTHS, required=True, default=_default_month)
+    month = fields.Integer(required=True, default=_default_month)
     year = fields.Integer(required=True, default=_default_year)
     valid_from = fields.Date(string='Lists required from', compute='_compute_valid_from',
                              help='Data: system parameter thads_case.vks_list_date_from.')
@@ -39,9 +36,11 @@ class ThadsCaseVksListPrint(models.TransientModel):
         self.ensure_one()
         if self.office_id.id not in self.env['thads.office.mixin']._thads_user_office_ids():
             raise UserError(_('You can only print the lists of your office and the offices under it.'))
+        if not 1 <= self.month <= 12:
+            raise UserError(_('Enter a month between 1 and 12.'))
         if not 2000 <= self.year <= 2100:
             raise UserError(_('Enter a year between 2000 and 2100.'))
-        month_start = fields.Date.from_string('%04d-%02d-01' % (self.year, int(self.month)))
+        month_start = fields.Date.from_string('%04d-%02d-01' % (self.year, self.month))
         Lists = self.env['thads.case.vks.list']
         Lists._check_period(month_start)
         # sudo: whether the list exists, after the office check above
