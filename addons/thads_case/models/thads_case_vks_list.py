@@ -265,6 +265,7 @@ class ThadsCaseVksList(models.Model):
         offices = self.env['thads.office.mixin']._thads_user_office_ids()
         for vks_list in self:
             if leader:
+                # sudo: the office tree only (names and parents), to place the list's office
                 ok = user.has_group('thads_accounts.group_thads_leader') and user.thads_office_id and \
                     self.env['thads.office'].sudo().search_count(
                         [('id', '=', vks_list.office_id.id), ('id', 'child_of', user.thads_office_id.ids)])
@@ -338,13 +339,15 @@ class ThadsCaseVksList(models.Model):
         leader_group = self.env.ref('thads_accounts.group_thads_leader')
         model_id = self.env['ir.model']._get_id(self._name)
         offices = self._offices_with_closed_cases(month_start)
-        # lists already prepared stay as they are (computed again when printed or refreshed)
+        # lists already prepared stay as they are (computed again when printed or refreshed);
+        # sudo: the cron's own bookkeeping, whoever runs it
         done = self.sudo().search([('office_id', 'in', offices.ids),
                                    ('date_from', '=', fields.Date.to_string(month_start))]).mapped('office_id')
         for office in offices - done:
             vks_list, _created = self._prepare(office, month_start)
             leaders = office.head_id or office.user_ids.filtered(lambda u: leader_group in u.groups_id)
             for leader in leaders:
+                # sudo: a to-do for the office's leaders on a list the system just prepared
                 self.env['mail.activity'].sudo().create({
                     'res_model_id': model_id, 'res_id': vks_list.id, 'activity_type_id': activity_type.id,
                     'user_id': leader.id,
