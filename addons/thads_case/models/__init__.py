@@ -12,3 +12,5 @@ from . import thads_case_delegation
 from . import thads_case_import
 from . import thads_case_demo
 from . import ir_attachment
+from . import thads_case_vks_list
+from . import thads_case_vks_list_line

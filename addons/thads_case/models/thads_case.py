@@ -28,7 +28,7 @@ def is_replay(records):
 
 
 # Fields derived from the event journal: written by the replay alone
-# (recompute_from_events, the event's _apply, the numbering, the cron).
+# (_recompute_from_events, the event's _apply, the numbering, the cron).
 DERIVED_FIELDS = frozenset([
     'state', 'amount_due', 'amount_collected', 'amount_paid_out', 'amount_reduced', 'amount_delegated',
     'amount_remaining', 'amount_held', 'next_deadline_date', 'next_deadline_rule_id', 'overdue',
@@ -297,9 +297,13 @@ class ThadsCase(models.Model):
                 for name in ('judgment_effective_date', 'decision_date', 'date_received')}
 
     @api.multi
-    def recompute_from_events(self):
+    def _recompute_from_events(self):
         """Replay the events: state, money per obligation and totals,
-        verification and publication data, next deadline."""
+        verification and publication data, next deadline.
+
+        Private (not callable over RPC): the journal's own code replays a
+        case when it records an event or a change of the reference data;
+        no client has a reason to, and no view offers it."""
         rule_model = self.env['thads.deadline.rule']
         rules = rule_model._get_rules()
         calendar = self.env['thads.calendar.day']._get_calendar()
@@ -440,7 +444,7 @@ class ThadsCase(models.Model):
         # sudo: a system recomputation after an authorised change of the calendar
         # or the rules; it writes only what the replay derives from the journal
         cases = self.sudo().browse(case_ids).exists()
-        cases.recompute_from_events()
+        cases._recompute_from_events()
         after = self._deadline_snapshot(cases.ids)
         rules = self.env['thads.deadline.rule'].sudo()
         for case in cases:

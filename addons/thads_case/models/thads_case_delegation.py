@@ -1,6 +1,14 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .thads_case import is_replay, replaying
+
+# Everything a delegation holds comes from the "delegate" event of the case
+# or from the acceptance: written on the replay path only (replaying()),
+# never by a client, whatever its context.
+WORKFLOW_FIELDS = frozenset(['case_id', 'origin_office_id', 'office_id', 'date', 'document_number', 'amount',
+                             'state', 'new_case_id', 'accepted_by_id', 'accept_date'])
+
 
 class ThadsCaseDelegation(models.Model):
     """Delegation (ủy thác) of a case to another office.  The origin
@@ -27,6 +35,21 @@ class ThadsCaseDelegation(models.Model):
     new_case_id = fields.Many2one('thads.case', string='Case opened', readonly=True)
     accepted_by_id = fields.Many2one('res.users', readonly=True)
     accept_date = fields.Date(readonly=True)
+
+    @api.model
+    def create(self, vals):
+        if not is_replay(self):
+            raise UserError(_('A delegation is created by recording the "Delegated to another office" event on '
+                              'the case; it cannot be created directly.'))
+        return super(ThadsCaseDelegation, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if not is_replay(self) and WORKFLOW_FIELDS & set(vals):
+            raise UserError(_('The state, the opened case and the other data of a delegation are set by its '
+                              'workflow only (the delegation event, the "Accept" button); they cannot be '
+                              'changed directly.'))
+        return super(ThadsCaseDelegation, self).write(vals)
 
     @api.multi
     def name_get(self):
@@ -59,7 +82,7 @@ class ThadsCaseDelegation(models.Model):
                     'amount_due': ob.amount_delegated,
                 }) for ob in origin.obligation_ids if ob.kind != 'money' or ob.amount_delegated],
             })
-            delegation.write({'state': 'accepted', 'new_case_id': new_case.id, 'accepted_by_id': user.id,
+            replaying(delegation).write({'state': 'accepted', 'new_case_id': new_case.id, 'accepted_by_id': user.id,
                               'accept_date': fields.Date.context_today(self)})
             new_case.message_post(body=_('Delegated by %s (case %s, decision %s).') % (
                 delegation.origin_office_id.name, origin.name, delegation.document_number))

@@ -1,3 +1,5 @@
+import zlib
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -83,6 +85,26 @@ class ThadsCaseEvent(models.Model):
         for name, columns in (('thads_case_event_office_date_idx', 'office_id, date, event_type'),
                               ('thads_case_event_case_order_idx', 'case_id, date, sequence')):
             self.env.cr.execute('CREATE INDEX IF NOT EXISTS %s ON thads_case_event (%s)' % (name, columns))
+        self._init_final_index()
+
+    def _init_final_index(self):
+        """Events that leave the case in a final state, by date and office:
+        the monthly lists for the procuracy (thads.case.vks.list) find the
+        cases ended in a month off this partial index.  Its predicate is
+        lifecycle.FINAL; the name carries a digest of it, so a change of the
+        final states replaces the index."""
+        final = tuple(lifecycle.FINAL)
+        name = 'thads_case_event_final_%08x_idx' % (zlib.crc32(','.join(final).encode()) & 0xffffffff)
+        self.env.cr.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'thads_case_event' "
+                            "AND indexname LIKE 'thads_case_event_final_%%_idx'")
+        existing = [row[0] for row in self.env.cr.fetchall()]
+        for stale in existing:
+            if stale != name:
+                self.env.cr.execute('DROP INDEX IF EXISTS %s' % stale)
+        if name not in existing:
+            self.env.cr.execute(self.env.cr.mogrify(
+                'CREATE INDEX %s ON thads_case_event (date, office_id) WHERE state_after IN %%s' % name,
+                (final,)).decode())
 
     @api.model
     def _error_message(self, error):
@@ -165,7 +187,7 @@ class ThadsCaseEvent(models.Model):
         """Check the whole history with this event in place, then derive the case."""
         case = self.case_id
         try:
-            case.recompute_from_events()
+            case._recompute_from_events()
         except lifecycle.TransitionError as error:
             raise UserError(self._error_message(error))
         if self.event_type in ('assign', 'handover', 'decide') and self.executor_id \
@@ -174,7 +196,7 @@ class ThadsCaseEvent(models.Model):
         if self.event_type == 'decide':
             replaying(case).write({'decision_number': self.document_number, 'decision_date': self.date})
         if self.event_type == 'delegate':
-            self.env['thads.case.delegation'].sudo().create({
+            replaying(self.env['thads.case.delegation'].sudo()).create({
                 'case_id': case.id, 'origin_office_id': case.office_id.id,
                 'office_id': self.target_office_id.id, 'date': self.date,
                 'document_number': self.document_number, 'amount': case.amount_delegated,

@@ -47,12 +47,12 @@ class ThadsCaseObligation(models.Model):
                                     'record a correction (reduction) instead.'))
         res = super(ThadsCaseObligation, self).write(vals)
         if 'amount_due' in vals:
-            self.mapped('case_id').recompute_from_events()
+            self.mapped('case_id')._recompute_from_events()
         return res
 
     @api.model
     def create(self, vals):
         check_derived(self, vals)
         obligation = super(ThadsCaseObligation, self).create(vals)
-        obligation.case_id.recompute_from_events()
+        obligation.case_id._recompute_from_events()
         return obligation

@@ -7,4 +7,6 @@ from . import test_rules_data
 from . import test_kanban
 from . import test_deadlines_follow
 from . import test_access_bypass
+from . import test_vks_list
+from . import test_workflow_rpc
 from . import test_access_matrix

@@ -5,6 +5,8 @@ import itertools
 
 from odoo.addons.thads_accounts.tests.access_matrix import AccessMatrixCase, Factory, PLACES, role_tests
 
+from ..models.thads_case import replaying
+
 SERIAL = itertools.count(1)
 
 
@@ -57,6 +59,18 @@ def import_error_vals(env, office, owner, tag=None):
     return {'import_id': batch.id, 'row': 2, 'key': 'K', 'message': 'Thiếu số bản án'}
 
 
+def vks_list_vals(env, office, owner, tag=None):
+    # one list per office and month: a month of its own for each fixture
+    year, month = divmod(next(SERIAL), 12)
+    start = '%d-%02d-01' % (2030 + year, month + 1)
+    return {'name': 'Danh sách %s' % start, 'office_id': office.id, 'date_from': start, 'date_to': start}
+
+
+def vks_line_vals(env, office, owner, tag=None):
+    vks_list = replaying(env['thads.case.vks.list']).create(vks_list_vals(env, office, owner))
+    return {'list_id': vks_list.id, 'sequence': 1, 'case_number': 'MT-1'}
+
+
 def rule_vals(env, office, owner, tag=None):
     # valid from 2090: no case of the demo depends on it
     return {'code': 'matrix_%d' % next(SERIAL), 'name': 'Quy tắc thử', 'trigger_event': 'decide',
@@ -93,7 +107,10 @@ class TestAccessMatrixCase(AccessMatrixCase):
             'thads.case.party': Factory(party_vals, ('role', 'related')),
             'thads.case.obligation': Factory(obligation_vals, ('name', 'Giao tài sản')),
             'thads.case.handover': Factory(handover_vals, ('reason', 'Điều động')),
-            'thads.case.delegation': Factory(delegation_vals, ('document_number', 'UT-1')),
+            'thads.case.delegation': Factory(delegation_vals, ('document_number', 'UT-1', 'workflow'),
+                                             writer=replaying),
+            'thads.case.vks.list': Factory(vks_list_vals, ('sent_reference', 'CV-12/THADS'), writer=replaying),
+            'thads.case.vks.list.line': Factory(vks_line_vals, ('case_number', 'MT-2'), writer=replaying),
             'thads.case.import': Factory(import_vals, ('name', 'Đã đổi')),
             'thads.case.import.error': Factory(import_error_vals, ('message', 'Đã đổi')),
             'thads.deadline.rule': Factory(rule_vals, ('remind_days', 2), office=False),

@@ -139,12 +139,12 @@ class TestLifecycle(ThadsCaseCase):
         self.env.cr.execute("UPDATE thads_case SET write_date = write_date - interval '1 day' WHERE id = %s",
                             (case.id,))
         case.invalidate_cache()
-        case.recompute_from_events()
+        case._recompute_from_events()
         case.invalidate_cache()
         self.assertLess(case.write_date, write_date, 'nothing changed, nothing written')
         self.env.cr.execute('UPDATE thads_case SET amount_remaining = 1 WHERE id = %s', (case.id,))
         case.invalidate_cache()
-        case.recompute_from_events()
+        case._recompute_from_events()
         self.assertEqual(case.amount_remaining, 100000000, 'the replay repairs a wrong total')
 
     def test_no_condition_register_and_publication(self):

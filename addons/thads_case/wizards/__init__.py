@@ -1,1 +1,2 @@
 from . import thads_case_event_wizard
+from . import thads_case_vks_list_print
