@@ -144,7 +144,8 @@ class TestVksList(ThadsCaseCase):
 
 
 class TestVksListRpc(ThadsHttpCase):
-    """The demo offices' lists over XML-RPC, as the demo users."""
+    """The demo offices' lists over XML-RPC, as the demo users (October 2026:
+    after Hà Nội's closed statistics, which lock events until 30/09/2026)."""
 
     def setUp(self):
         super(TestVksListRpc, self).setUp()
@@ -155,13 +156,13 @@ class TestVksListRpc(ThadsHttpCase):
                                   ('hcm', 'thads_accounts.user_hcm_chv1_demo')):
                 user = env.ref(executor)
                 case = env['thads.case'].create({
-                    'office_id': user.thads_office_id.id, 'executor_id': user.id, 'date_received': '2026-07-01',
+                    'office_id': user.thads_office_id.id, 'executor_id': user.id, 'date_received': '2026-10-01',
                     'obligation_ids': [(0, 0, {'name': 'Trả tiền', 'kind': 'money', 'amount_due': 1000000})]})
-                for event_type, date in (('decide', '2026-07-02'), ('notify', '2026-07-03'),
-                                         ('complete', '2026-08-14')):
+                for event_type, date in (('decide', '2026-10-02'), ('notify', '2026-10-05'),
+                                         ('complete', '2026-10-14')):
                     env['thads.case.event'].create({'case_id': case.id, 'event_type': event_type, 'date': date,
                                                     'document_number': 'RPC-%s' % event_type})
-                vks_list = env['thads.case.vks.list']._prepare(user.thads_office_id, '2026-08-01')[0]
+                vks_list = env['thads.case.vks.list']._prepare(user.thads_office_id, '2026-10-01')[0]
                 self.assertIn(case, vks_list.line_ids.mapped('case_id'))
                 self.lists[key] = vks_list.id
 
@@ -184,13 +185,13 @@ class TestVksListRpc(ThadsHttpCase):
 
     def test_offices_see_their_subtree_only(self):
         hn, hcm = self.lists['hn'], self.lists['hcm']
-        domain = [('date_from', '=', '2026-08-01')]
+        domain = [('date_from', '=', '2026-10-01')]
         for login, mine, other in (('chv.hn1', hn, hcm), ('lanhdao.hn1', hn, hcm), ('chv.hcm1', hcm, hn)):
             found = self.rpc(login, 'thads.case.vks.list', 'search', domain)
             self.assertIn(mine, found, login)
             self.assertNotIn(other, found, login)
             self.refused(None, login, 'thads.case.vks.list', 'read', [other], ['line_ids'])
-            lines = self.rpc(login, 'thads.case.vks.list.line', 'search_read', [('list_id.date_from', '=', '2026-08-01')],
+            lines = self.rpc(login, 'thads.case.vks.list.line', 'search_read', [('list_id.date_from', '=', '2026-10-01')],
                              fields=['list_id'])
             self.assertEqual({line['list_id'][0] for line in lines}, {mine}, login)
         # the province office sees its regions' lists; the national reader every list
@@ -217,7 +218,7 @@ class TestVksListRpc(ThadsHttpCase):
         self.assertEqual(self.snapshot(hn), before)
         # the leader enters the dispatch and marks it sent
         self.rpc('lanhdao.hn1', 'thads.case.vks.list', 'write', [hn],
-                 {'sent_date': '2026-09-03', 'sent_reference': '45/CV-CCTHADS'})
+                 {'sent_date': '2026-11-03', 'sent_reference': '45/CV-CCTHADS'})
         self.rpc('lanhdao.hn1', 'thads.case.vks.list', 'action_mark_sent', [hn])
         after = self.snapshot(hn)
         self.assertEqual((after[0]['state'], after[0]['sent_reference']), ('sent', '45/CV-CCTHADS'))

@@ -10,7 +10,7 @@ SERIAL = itertools.count(1)
 
 def procedure_vals(env, office, owner, tag=None):
     # a version of a year long gone (one year each: versions never overlap)
-    year = 1900 + next(SERIAL)
+    year = 1100 + next(SERIAL)
     return {'code': 'confirmation', 'name': 'Thủ tục thử %d' % year, 'date_start': '%d-01-01' % year,
             'date_end': '%d-12-31' % year, 'legal_basis': 'Điều thử'}
 
