@@ -340,28 +340,45 @@ class ThadsSupportRequest(models.Model):
         return changed
 
     def _sla_sql_states(self, today):
-        """The daily part: the SLA state of every open request from its
-        stored deadlines and today, in one UPDATE of the rows that change."""
+        """The daily part, one UPDATE of the open requests that change: the
+        SLA state from the stored deadlines and today, and the flags of the
+        messages due (a reminder once a day to the assignee of a step due
+        today, an escalation once to the head of the office).  Returns
+        (id, remind, escalate, step name, head, deadline) of the rows
+        written."""
         cr = self.env.cr
         cr.execute("""
-            UPDATE thads_support_request r SET sla_state = n.sla_state,
+            UPDATE thads_support_request r
+               SET sla_state = n.sla_state,
+                   sla_notified_on = CASE WHEN n.remind THEN %(today)s ELSE r.sla_notified_on END,
+                   escalated = CASE WHEN n.escalate THEN TRUE ELSE r.escalated END,
                    write_uid = %(uid)s, write_date = (now() AT TIME ZONE 'UTC')
-              FROM (SELECT r.id, {state} AS sla_state
-                      FROM thads_support_request r WHERE r.state NOT IN %(final)s) n
-             WHERE r.id = n.id AND r.sla_state IS DISTINCT FROM n.sla_state
-            RETURNING r.id""".format(state=self._SLA_STATE_SQL.format(
+              FROM (SELECT x.*,
+                           x.sla_state = 'due_today' AND x.user_id IS NOT NULL
+                               AND x.sla_notified_on IS DISTINCT FROM %(today)s AS remind,
+                           x.sla_state = 'overdue' AND x.escalated IS NOT TRUE AS escalate
+                      FROM (SELECT r.id, r.user_id, r.sla_notified_on, r.escalated, r.sla_state AS old_state,
+                                   {state} AS sla_state, s.name AS step, o.head_id,
+                                   COALESCE(r.step_deadline, r.total_deadline) AS deadline
+                              FROM thads_support_request r
+                              LEFT JOIN thads_support_step s ON s.id = r.step_id
+                              LEFT JOIN thads_office o ON o.id = r.office_id
+                             WHERE r.state NOT IN %(final)s) x) n
+             WHERE r.id = n.id AND (n.old_state IS DISTINCT FROM n.sla_state OR n.remind OR n.escalate)
+            RETURNING r.id, n.remind, n.escalate, n.step, CASE WHEN n.remind THEN r.user_id ELSE n.head_id END,
+                      n.deadline""".format(state=self._SLA_STATE_SQL.format(
             r='r', step='r.step_deadline', total='r.total_deadline')),
             {'today': today, 'final': FINAL_STATES, 'uid': self.env.uid})
-        changed = [row[0] for row in cr.fetchall()]
-        self.invalidate_cache(['sla_state', 'write_date', 'write_uid'])
-        return changed
+        rows = cr.fetchall()
+        self.invalidate_cache(['sla_state', 'sla_notified_on', 'escalated', 'write_date', 'write_uid'])
+        return rows
 
     @api.model
     def _cron_sla(self, today=None):
         """Scheduled: refresh the clocks, remind assignees of steps due today,
         escalate overdue requests to the office leader (each once).  Set-based:
-        a few queries whatever the number of open requests; only the requests
-        that get a message are handled one by one (their summaries)."""
+        a few statements whatever the number of open requests; only the
+        requests that get a message are handled one by one (their summary)."""
         today = self._d(today) if isinstance(today, str) else (today or self._d(self._today()))
         cr = self.env.cr
         # a step without a start date counts from today (as _sla_values):
@@ -372,54 +389,30 @@ class ThadsSupportRequest(models.Model):
         floating = [row[0] for row in cr.fetchall()]
         if floating:
             self._sla_sql_refresh(today, floating)
-        self._sla_sql_states(today)
-        self._sla_notify(today)
+        rows = self._sla_sql_states(today)
+        self._sla_notify([row for row in rows if (row[1] or row[2]) and row[4]], today)
         return True
 
-    def _sla_notify(self, today):
-        """Remind the assignee of a step due today (once a day) and escalate
-        an overdue request to the head of its office (once), in batch."""
-        cr = self.env.cr
-        day = fields.Date.to_string(today)
-        cr.execute("""
-            SELECT r.id, r.user_id, s.name FROM thads_support_request r
-              LEFT JOIN thads_support_step s ON s.id = r.step_id
-             WHERE r.state NOT IN %s AND r.sla_state = 'due_today' AND r.user_id IS NOT NULL
-               AND r.sla_notified_on IS DISTINCT FROM %s""", (FINAL_STATES, today))
-        due = cr.fetchall()
-        cr.execute("""
-            SELECT r.id, o.head_id, s.name, COALESCE(r.step_deadline, r.total_deadline)
-              FROM thads_support_request r
-              LEFT JOIN thads_support_step s ON s.id = r.step_id
-              LEFT JOIN thads_office o ON o.id = r.office_id
-             WHERE r.state NOT IN %s AND r.sla_state = 'overdue' AND r.escalated IS NOT TRUE""",
-                   (FINAL_STATES,))
-        late = cr.fetchall()
-        if not due and not late:
+    def _sla_notify(self, rows, today):
+        """The reminders and escalations of `rows` (from _sla_sql_states), in
+        each recipient's language (the cron runs as the system user)."""
+        if not rows:
             return
-        users = {row[1] for row in due} | {row[1] for row in late if row[1]}
+        cr = self.env.cr
         cr.execute("""SELECT u.id, p.lang FROM res_users u JOIN res_partner p ON p.id = u.partner_id
-                       WHERE u.id IN %s""", (tuple(users),))
+                       WHERE u.id IN %s""", (tuple({row[4] for row in rows}),))
         langs = dict(cr.fetchall())
-        texts = {}  # the summaries in each recipient's language (the cron runs as the system user)
-
-        def summary(user_id, kind, step, deadline=None):
-            lang = langs.get(user_id) or 'en_US'
+        texts = {}
+        activities = []
+        for rid, remind, _escalate, step, user, deadline in rows:
+            kind = 'due' if remind else 'late'
+            lang = langs.get(user) or 'en_US'
             if (lang, kind) not in texts:
                 texts[lang, kind] = self.with_context(lang=lang)._sla_summary(kind)
-            return texts[lang, kind] % ((step or '',) if kind == 'due' else (
-                step or '', self._d(deadline).strftime('%d/%m/%Y') if deadline else '-'))
-        activities = [(rid, user, summary(user, 'due', step)) for rid, user, step in due]
-        activities += [(rid, head, summary(head, 'late', step, deadline))
-                       for rid, head, step, deadline in late if head]
-        self._schedule_activities(activities, day)
-        if due:
-            cr.execute("UPDATE thads_support_request SET sla_notified_on = %s WHERE id = ANY(%s)",
-                       (today, [row[0] for row in due]))
-        if late:
-            cr.execute("UPDATE thads_support_request SET escalated = TRUE WHERE id = ANY(%s)",
-                       ([row[0] for row in late],))
-        self.invalidate_cache(['sla_notified_on', 'escalated'])
+            args = (step or '',) if remind else (
+                step or '', self._d(deadline).strftime('%d/%m/%Y') if deadline else '-')
+            activities.append((rid, user, texts[lang, kind] % args))
+        self._schedule_activities(activities, fields.Date.to_string(today))
 
     @api.model
     def _sla_summary(self, kind):
