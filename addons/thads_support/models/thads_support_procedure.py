@@ -36,6 +36,16 @@ class ThadsSupportProcedure(models.Model):
                     raise ValidationError(_('Two versions of the procedure "%s" overlap: %s and %s.')
                                           % (proc.name, proc.legal_basis, other.legal_basis))
 
+    @api.multi
+    def write(self, vals):
+        res = super(ThadsSupportProcedure, self).write(vals)
+        if 'total_days' in vals:
+            # sudo: a system recomputation of the stored clocks after an authorised change of the procedure
+            requests = self.env['thads.support.request'].sudo().search([
+                ('procedure_id', 'in', self.ids), ('state', 'not in', ('done', 'refused'))])
+            requests._sla_sql_refresh(ids=requests.ids)
+        return res
+
     @api.model
     def version_for(self, code, day):
         """The version of the procedure `code` valid on `day`."""

@@ -16,8 +16,29 @@ SLA_STATES = [
 
 
 # The step machine's own writes carry this object (compared with `is`): a
-# client's context is plain data and cannot skip the checks of a kanban move.
+# client's context is plain data (JSON-RPC, XML-RPC) and can never hold it, so
+# it cannot skip the checks of a kanban move nor write a clock field.
 _INTERNAL = object()
+
+# The SLA clock and the workflow state: written by this module's own code
+# alone (the actions, the step machine, the cron, the calendar hook).  A
+# direct write or create with one of them (also as a `default_` context key)
+# is refused, for every user, the administrator included.
+CLOCK_FIELDS = frozenset([
+    'state', 'procedure_id', 'date_received', 'date_done', 'step_start_date', 'step_deadline',
+    'total_deadline', 'pause_start_date', 'paused_days', 'consumed_days', 'sla_state', 'sla_notified_on',
+    'escalated',
+])
+
+
+def internal(records):
+    """`records` on this module's own path (the step machine, the clock).
+    Private helper of this addon (and its tests): not reachable over RPC."""
+    return records.with_context(thads_step_internal=_INTERNAL)
+
+
+def is_internal(records):
+    return records.env.context.get('thads_step_internal') is _INTERNAL
 
 
 class _Day(str):
@@ -95,7 +116,9 @@ class ThadsSupportRequest(models.Model):
     total_deadline = fields.Date(readonly=True, index=True)
     pause_start_date = fields.Date(readonly=True)
     paused_days = fields.Integer(string='Paused (working days)', readonly=True)
-    consumed_days = fields.Integer(string='Used (working days)', readonly=True)
+    # computed when read: it grows every working day, so a stored copy would
+    # be stale between two cron runs and rewrite every open row each day
+    consumed_days = fields.Integer(string='Used (working days)', compute='_compute_consumed_days')
     date_done = fields.Date(string='Closed on', readonly=True, index=True)
     sla_state = fields.Selection(SLA_STATES, string='SLA', readonly=True, index=True, default=sla.ON_TIME)
     sla_notified_on = fields.Date(readonly=True, copy=False)
@@ -109,6 +132,20 @@ class ThadsSupportRequest(models.Model):
         colors = {sla.ON_TIME: 10, sla.DUE_TODAY: 3, sla.OVERDUE: 1, sla.PAUSED: 4, sla.MET: 10, sla.BREACHED: 1}
         for request in self:
             request.color = colors.get(request.sla_state, 0)
+
+    @api.depends('date_received', 'date_done', 'paused_days', 'pause_start_date', 'state')
+    def _compute_consumed_days(self):
+        calendar = self._calendar()
+        today = self._d(self._today())
+        for request in self:
+            received = self._d(request.date_received)
+            if not received:
+                request.consumed_days = 0
+                continue
+            paused = request.paused_days
+            if request.state == 'waiting':
+                paused += sla.paused_working_days(calendar, self._d(request.pause_start_date), today)
+            request.consumed_days = sla.consumed(calendar, received, self._d(request.date_done) or today, paused)
 
     @api.model
     def _expand_steps(self, steps, domain, order):
@@ -124,9 +161,10 @@ class ThadsSupportRequest(models.Model):
     # ------------------------------------------------------------ create
     @api.model
     def create(self, vals):
+        self._check_clock_fields(vals)
         request = super(ThadsSupportRequest, self).create(vals)
-        request.procedure_id = self.env['thads.support.procedure'].version_for(
-            request.procedure_code, request.date_received)
+        internal(request).write({'procedure_id': self.env['thads.support.procedure'].version_for(
+            request.procedure_code, request.date_received).id})
         request._enter_step(request.procedure_id.first_step(), start=request.date_received)
         request._send('mail_template_receipt')
         return request
@@ -139,14 +177,30 @@ class ThadsSupportRequest(models.Model):
         day = self.env.context.get('thads_today')
         return day if isinstance(day, _Day) else fields.Date.context_today(self)
 
+    def _check_clock_fields(self, vals):
+        """Refuse a client's value for a field of the clock (also as a
+        context default on create)."""
+        if is_internal(self):
+            return
+        defaults = {key[8:] for key in self.env.context if key.startswith('default_')}
+        forged = sorted(CLOCK_FIELDS & (set(vals) | defaults))
+        if forged:
+            names = [self._fields[name].get_description(self.env)['string'] for name in forged]
+            raise UserError(_('%s cannot be changed by hand: the time limit clock of a request follows its '
+                              'steps. Use the buttons of the request instead (next step, incomplete, resume, '
+                              'refuse, return the result).') % ', '.join('"%s"' % name for name in names))
+
     @api.multi
     def write(self, vals):
         """Moving a card to another step in the kanban restarts the step clock."""
-        if 'step_id' in vals and self.env.context.get('thads_step_internal') is not _INTERNAL:
+        if is_internal(self):
+            return super(ThadsSupportRequest, self).write(vals)
+        self._check_clock_fields(vals)
+        if 'step_id' in vals:
             self._check_open()
-            vals = dict(vals, step_start_date=self._today(), escalated=False)
             res = super(ThadsSupportRequest, self).write(vals)
-            self.with_context(thads_step_internal=_INTERNAL)._sla_recompute()
+            internal(self).write({'step_start_date': self._today(), 'escalated': False})
+            internal(self)._sla_recompute()
             return res
         return super(ThadsSupportRequest, self).write(vals)
 
@@ -159,7 +213,9 @@ class ThadsSupportRequest(models.Model):
 
     # ------------------------------------------------------------ SLA
     def _sla_values(self, today):
-        """The clock as stored fields, from the step, pause and dates."""
+        """The clock as stored fields, from the step, pause and dates (one
+        request, in Python: the actions use it; the cron and the calendar
+        hook compute the same in SQL, see _sla_sql_refresh)."""
         calendar = self._calendar()
         received, step_start = self._d(self.date_received), self._d(self.step_start_date) or today
         total = sla.deadline(calendar, received, self.procedure_id.total_days)
@@ -170,9 +226,6 @@ class ThadsSupportRequest(models.Model):
         return {
             'total_deadline': fields.Date.to_string(total) if total else False,
             'step_deadline': fields.Date.to_string(step_deadline) if step_deadline and not done else False,
-            'consumed_days': sla.consumed(calendar, received, done or today, self.paused_days + (
-                sla.paused_working_days(calendar, self._d(self.pause_start_date), today)
-                if self.state == 'waiting' else 0)),
             'sla_state': state,
         }
 
@@ -184,38 +237,238 @@ class ThadsSupportRequest(models.Model):
             values = request._sla_values(today)
             diff = {k: v for k, v in values.items() if request[k] != v}
             if diff:
-                request.write(diff)
+                internal(request).write(diff)
                 changed |= request
         return changed
+
+    # The same clock, set-based.  The deadlines depend on the request's inputs
+    # only (receipt, step and its start, pauses, procedure, calendar): they
+    # are stored when one of these changes.  The daily state only compares
+    # the stored deadlines with today.
+    _SLA_STATE_SQL = """
+        CASE WHEN {r}.date_done IS NOT NULL THEN
+                  CASE WHEN {total} IS NOT NULL AND {r}.date_done > {total} THEN 'breached' ELSE 'met' END
+             WHEN {r}.state = 'waiting' THEN 'paused'
+             WHEN LEAST({step}, {total}) IS NULL THEN 'on_time'
+             WHEN %(today)s > LEAST({step}, {total}) THEN 'overdue'
+             WHEN %(today)s = LEAST({step}, {total}) THEN 'due_today'
+             ELSE 'on_time' END"""
+
+    def _sla_working_days(self, ids, today):
+        """Temporary tables of the working days (from the Python calendar,
+        the one source of truth) that the requests `ids` can reach:
+        thads_sla_day(day, n), n the working days from the first day up to
+        `day` included, and thads_sla_wd(n, day), the n-th working day.  Then
+        "N working days after d" is wd[n(d) + N] and the working days in
+        (a, b] are n(b) - n(a)."""
+        cr = self.env.cr
+        cr.execute("""
+            SELECT LEAST(MIN(r.date_received), MIN(r.step_start_date), %(today)s),
+                   GREATEST(MAX(r.date_received), MAX(r.step_start_date), %(today)s),
+                   COALESCE(MAX(GREATEST(COALESCE(p.total_days, 0) + GREATEST(COALESCE(r.paused_days, 0), 0),
+                                         COALESCE(s.days, 0))), 0)
+              FROM thads_support_request r
+              LEFT JOIN thads_support_procedure p ON p.id = r.procedure_id
+              LEFT JOIN thads_support_step s ON s.id = r.step_id
+             WHERE r.id = ANY(%(ids)s)""", {'ids': ids, 'today': today})
+        first, last, reach = cr.fetchone()
+        first, last = self._d(first), self._d(last)  # Odoo reads DATE columns as strings
+        calendar = self._calendar()
+        first -= datetime.timedelta(days=1)  # n = 0 on the day before the first
+        days, ranks, working, n, day = [], [], [], 0, first
+        while day <= last or reach > 0:
+            if day > first and calendar.is_working_day(day):
+                n += 1
+                working.append(day)
+                if day > last:
+                    reach -= 1
+            days.append(day)
+            ranks.append(n)
+            day += datetime.timedelta(days=1)
+        cr.execute("""
+            DROP TABLE IF EXISTS thads_sla_day;
+            DROP TABLE IF EXISTS thads_sla_wd;
+            CREATE TEMPORARY TABLE thads_sla_day (day date PRIMARY KEY, n integer NOT NULL) ON COMMIT DROP;
+            CREATE TEMPORARY TABLE thads_sla_wd (n integer PRIMARY KEY, day date NOT NULL) ON COMMIT DROP;
+            INSERT INTO thads_sla_day SELECT * FROM unnest(%s::date[], %s::integer[]);
+            INSERT INTO thads_sla_wd SELECT * FROM unnest(%s::integer[], %s::date[]);
+            ANALYZE thads_sla_day; ANALYZE thads_sla_wd;""",
+                   (days, ranks, list(range(1, len(working) + 1)), working))
+
+    def _sla_sql_refresh(self, today=None, ids=None):
+        """Recompute and store the deadlines and the SLA state of the
+        requests `ids` (default: every open request) in one UPDATE, as
+        _sla_values does for one request.  Returns the ids changed."""
+        cr = self.env.cr
+        today = self._d(today) if isinstance(today, str) else (today or self._d(self._today()))
+        if ids is None:
+            cr.execute("SELECT id FROM thads_support_request WHERE state NOT IN %s", (FINAL_STATES,))
+            ids = [row[0] for row in cr.fetchall()]
+        if not ids:
+            return []
+        self._sla_working_days(ids, today)
+        state = self._SLA_STATE_SQL.format(r='r', step='f.step', total='f.total')
+        cr.execute("""
+            WITH f AS (
+                SELECT r.id,
+                       CASE WHEN p.total_days > 0 THEN wt.day END AS total,
+                       CASE WHEN r.date_done IS NULL AND s.days > 0 THEN ws.day END AS step
+                  FROM thads_support_request r
+                  LEFT JOIN thads_support_procedure p ON p.id = r.procedure_id
+                  LEFT JOIN thads_support_step s ON s.id = r.step_id
+                  LEFT JOIN thads_sla_day dr ON dr.day = r.date_received
+                  LEFT JOIN thads_sla_day ds ON ds.day = COALESCE(r.step_start_date, %(today)s)
+                  LEFT JOIN thads_sla_wd wt
+                         ON wt.n = dr.n + p.total_days + GREATEST(COALESCE(r.paused_days, 0), 0)
+                  LEFT JOIN thads_sla_wd ws ON ws.n = ds.n + s.days
+                 WHERE r.id = ANY(%(ids)s)
+            ), n AS (
+                SELECT f.id, f.total, f.step, {state} AS sla_state
+                  FROM f JOIN thads_support_request r ON r.id = f.id
+            )
+            UPDATE thads_support_request r
+               SET total_deadline = n.total, step_deadline = n.step, sla_state = n.sla_state,
+                   write_uid = %(uid)s, write_date = (now() AT TIME ZONE 'UTC')
+              FROM n
+             WHERE r.id = n.id AND (r.total_deadline IS DISTINCT FROM n.total
+                                    OR r.step_deadline IS DISTINCT FROM n.step
+                                    OR r.sla_state IS DISTINCT FROM n.sla_state)
+            RETURNING r.id""".format(state=state), {'ids': ids, 'today': today, 'uid': self.env.uid})
+        changed = [row[0] for row in cr.fetchall()]
+        cr.execute("DROP TABLE thads_sla_day; DROP TABLE thads_sla_wd")
+        self.invalidate_cache(['total_deadline', 'step_deadline', 'sla_state', 'write_date', 'write_uid'])
+        return changed
+
+    def _sla_sql_states(self, today):
+        """The daily part, one UPDATE of the open requests that change: the
+        SLA state from the stored deadlines and today, and the flags of the
+        messages due (a reminder once a day to the assignee of a step due
+        today, an escalation once to the head of the office).  Returns
+        (id, remind, escalate, step name, head, deadline) of the rows
+        written."""
+        cr = self.env.cr
+        cr.execute("""
+            UPDATE thads_support_request r
+               SET sla_state = n.sla_state,
+                   sla_notified_on = CASE WHEN n.remind THEN %(today)s ELSE r.sla_notified_on END,
+                   escalated = CASE WHEN n.escalate THEN TRUE ELSE r.escalated END,
+                   write_uid = %(uid)s, write_date = (now() AT TIME ZONE 'UTC')
+              FROM (SELECT x.*,
+                           x.sla_state = 'due_today' AND x.user_id IS NOT NULL
+                               AND x.sla_notified_on IS DISTINCT FROM %(today)s AS remind,
+                           x.sla_state = 'overdue' AND x.escalated IS NOT TRUE AS escalate
+                      FROM (SELECT r.id, r.user_id, r.sla_notified_on, r.escalated, r.sla_state AS old_state,
+                                   {state} AS sla_state, s.name AS step, o.head_id,
+                                   COALESCE(r.step_deadline, r.total_deadline) AS deadline
+                              FROM thads_support_request r
+                              LEFT JOIN thads_support_step s ON s.id = r.step_id
+                              LEFT JOIN thads_office o ON o.id = r.office_id
+                             WHERE r.state NOT IN %(final)s) x) n
+             WHERE r.id = n.id AND (n.old_state IS DISTINCT FROM n.sla_state OR n.remind OR n.escalate)
+            RETURNING r.id, n.remind, n.escalate, n.step, CASE WHEN n.remind THEN r.user_id ELSE n.head_id END,
+                      n.deadline""".format(state=self._SLA_STATE_SQL.format(
+            r='r', step='r.step_deadline', total='r.total_deadline')),
+            {'today': today, 'final': FINAL_STATES, 'uid': self.env.uid})
+        rows = cr.fetchall()
+        self.invalidate_cache(['sla_state', 'sla_notified_on', 'escalated', 'write_date', 'write_uid'])
+        return rows
 
     @api.model
     def _cron_sla(self, today=None):
         """Scheduled: refresh the clocks, remind assignees of steps due today,
-        escalate overdue requests to the office leader (each once)."""
-        today = fields.Date.from_string(today) if isinstance(today, str) else (
-            today or fields.Date.from_string(self._today()))
-        requests = self.search([('state', 'not in', FINAL_STATES)])
-        requests._sla_recompute(today)
-        activity = self.env.ref('mail.mail_activity_data_todo')
-        day = fields.Date.to_string(today)
-        for request in requests.filtered(lambda r: r.sla_state == sla.DUE_TODAY and r.user_id
-                                         and r.sla_notified_on != day):
-            request.activity_schedule_thads(activity, request.user_id, day,
-                                            _('Step "%s" is due today') % request.step_id.name)
-            request.sla_notified_on = day
-        for request in requests.filtered(lambda r: r.sla_state == sla.OVERDUE and not r.escalated):
-            head = request.office_id.head_id
-            if head:
-                request.activity_schedule_thads(activity, head, day, _('Overdue: step "%s" (due %s)') % (
-                    request.step_id.name, request.step_deadline or request.total_deadline))
-            request.escalated = True
+        escalate overdue requests to the office leader (each once).  Set-based:
+        a few statements whatever the number of open requests; only the
+        requests that get a message are handled one by one (their summary)."""
+        today = self._d(today) if isinstance(today, str) else (today or self._d(self._today()))
+        cr = self.env.cr
+        # a step without a start date counts from today (as _sla_values):
+        # only these deadlines depend on the day
+        cr.execute("""SELECT id FROM thads_support_request
+                       WHERE state NOT IN %s AND step_start_date IS NULL AND step_id IS NOT NULL""",
+                   (FINAL_STATES,))
+        floating = [row[0] for row in cr.fetchall()]
+        if floating:
+            self._sla_sql_refresh(today, floating)
+        rows = self._sla_sql_states(today)
+        self._sla_notify([row for row in rows if (row[1] or row[2]) and row[4]], today)
         return True
 
-    def activity_schedule_thads(self, activity_type, user, day, summary):
-        self.env['mail.activity'].create({
-            'res_model_id': self.env['ir.model']._get(self._name).id, 'res_id': self.id,
-            'activity_type_id': activity_type.id, 'user_id': user.id, 'date_deadline': day, 'summary': summary,
-        })
+    def _sla_notify(self, rows, today):
+        """The reminders and escalations of `rows` (from _sla_sql_states), in
+        each recipient's language (the cron runs as the system user)."""
+        if not rows:
+            return
+        cr = self.env.cr
+        cr.execute("""SELECT u.id, p.lang FROM res_users u JOIN res_partner p ON p.id = u.partner_id
+                       WHERE u.id IN %s""", (tuple({row[4] for row in rows}),))
+        langs = dict(cr.fetchall())
+        texts = {}
+        activities = []
+        for rid, remind, _escalate, step, user, deadline in rows:
+            kind = 'due' if remind else 'late'
+            lang = langs.get(user) or 'en_US'
+            if (lang, kind) not in texts:
+                texts[lang, kind] = self.with_context(lang=lang)._sla_summary(kind)
+            args = (step or '',) if remind else (
+                step or '', self._d(deadline).strftime('%d/%m/%Y') if deadline else '-')
+            activities.append((rid, user, texts[lang, kind] % args))
+        self._schedule_activities(activities, fields.Date.to_string(today))
+
+    @api.model
+    def _sla_summary(self, kind):
+        if kind == 'due':
+            return _('Step "%s" is due today')
+        return _('Overdue: step "%s" (due %s)')
+
+    def _schedule_activities(self, activities, day):
+        """Create the to-do activities [(request id, user id, summary)] in a
+        few statements, with what mail.activity's create does for each one:
+        the user follows the request (when not yet a follower, with the
+        default subtypes) and their activity counter is refreshed."""
+        if not activities:
+            return
+        cr = self.env.cr
+        res_ids, user_ids, summaries = (list(column) for column in zip(*activities))
+        model_id = self.env['ir.model']._get_id(self._name)
+        todo = self.env.ref('mail.mail_activity_data_todo').id
+        cr.execute("""
+            INSERT INTO mail_activity (res_id, res_model_id, res_model, res_name, activity_type_id, user_id,
+                                       date_deadline, summary, create_uid, create_date, write_uid, write_date)
+            SELECT a.res_id, %(model_id)s, %(model)s, r.name, %(todo)s, a.user_id, %(day)s, a.summary,
+                   %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
+              FROM unnest(%(res_ids)s::integer[], %(user_ids)s::integer[], %(summaries)s::varchar[])
+                   AS a(res_id, user_id, summary)
+              JOIN thads_support_request r ON r.id = a.res_id""", {
+            'model_id': model_id, 'model': self._name, 'todo': todo, 'day': day, 'uid': self.env.uid,
+            'res_ids': res_ids, 'user_ids': user_ids, 'summaries': summaries})
+        cr.execute("""
+            INSERT INTO mail_followers (res_model, res_id, partner_id)
+            SELECT DISTINCT %(model)s, a.res_id, u.partner_id
+              FROM unnest(%(res_ids)s::integer[], %(user_ids)s::integer[]) AS a(res_id, user_id)
+              JOIN res_users u ON u.id = a.user_id
+             WHERE NOT EXISTS (SELECT 1 FROM mail_followers f WHERE f.res_model = %(model)s
+                                  AND f.res_id = a.res_id AND f.partner_id = u.partner_id)
+            RETURNING id, partner_id""", {'model': self._name, 'res_ids': res_ids, 'user_ids': user_ids})
+        followers = cr.fetchall()
+        if followers:
+            default, _internal, external = self.env['mail.message.subtype'].default_subtypes(self._name)
+            cr.execute("SELECT partner_id FROM res_users WHERE id IN %s AND share IS NOT TRUE",
+                       (tuple(set(user_ids)),))
+            employees = {row[0] for row in cr.fetchall()}
+            pairs = [(fid, sid) for fid, pid in followers
+                     for sid in (default.ids if pid in employees else external.ids)]
+            if pairs:
+                cr.execute("""
+                    INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
+                    SELECT * FROM unnest(%s::integer[], %s::integer[])""",
+                           ([p[0] for p in pairs], [p[1] for p in pairs]))
+        cr.execute("SELECT DISTINCT partner_id FROM res_users WHERE id IN %s", (tuple(set(user_ids)),))
+        for (partner_id,) in cr.fetchall():
+            self.env['bus.bus'].sendone((cr.dbname, 'res.partner', partner_id),
+                                        {'type': 'activity_updated', 'activity_created': True})
+        self.env['mail.activity'].invalidate_cache()
+        self.env['mail.followers'].invalidate_cache()
+        self.invalidate_cache(['activity_ids', 'message_follower_ids', 'message_partner_ids'])
 
     # ------------------------------------------------------------ steps
     def _default_assignee(self, step):
@@ -230,9 +483,9 @@ class ThadsSupportRequest(models.Model):
 
     def _enter_step(self, step, start=None):
         start = start or self._today()
-        self.with_context(thads_step_internal=_INTERNAL).write({'step_id': step.id, 'step_start_date': start, 'escalated': False,
-                    'user_id': self._default_assignee(step).id,
-                    'state': 'received' if step == self.procedure_id.first_step() else 'in_progress'})
+        internal(self).write({'step_id': step.id, 'step_start_date': start, 'escalated': False,
+                              'user_id': self._default_assignee(step).id,
+                              'state': 'received' if step == self.procedure_id.first_step() else 'in_progress'})
         self._sla_recompute()
 
     def _next_step(self):
@@ -281,7 +534,7 @@ class ThadsSupportRequest(models.Model):
         for request in self:
             if not request.guidance_note:
                 raise UserError(_('Write the guidance for the applicant first.'))
-            request.write({'state': 'waiting', 'pause_start_date': self._today()})
+            internal(request).write({'state': 'waiting', 'pause_start_date': self._today()})
             request._sla_recompute()
             request._send('mail_template_guidance')
         return True
@@ -293,8 +546,8 @@ class ThadsSupportRequest(models.Model):
         for request in self.filtered(lambda r: r.state == 'waiting'):
             today = self._today()
             lost = sla.paused_working_days(self._calendar(), self._d(request.pause_start_date), self._d(today))
-            request.write({'state': 'in_progress', 'paused_days': request.paused_days + lost,
-                           'pause_start_date': False, 'step_start_date': today, 'escalated': False})
+            internal(request).write({'state': 'in_progress', 'paused_days': request.paused_days + lost,
+                                     'pause_start_date': False, 'step_start_date': today, 'escalated': False})
             request._sla_recompute()
         return True
 
@@ -305,7 +558,7 @@ class ThadsSupportRequest(models.Model):
         for request in self:
             if not request.refusal_ground:
                 raise UserError(_('Give the legal ground of the refusal.'))
-            request.write({'state': 'refused', 'date_done': self._today()})
+            internal(request).write({'state': 'refused', 'date_done': self._today()})
             request._sla_recompute()
             request._send('mail_template_refusal')
         return True
@@ -340,7 +593,7 @@ class ThadsSupportRequest(models.Model):
                 request.case_id = request._create_case()
             if request.procedure_code == 'confirmation' and not request.case_id:
                 raise UserError(_('Link the case whose results are confirmed.'))
-            request.write({'state': 'done', 'date_done': self._today()})
+            internal(request).write({'state': 'done', 'date_done': self._today()})
             request._sla_recompute()
             request._send('mail_template_result')
         return True
@@ -436,7 +689,7 @@ class ThadsSupportRequest(models.Model):
             start = back(age)
             request = on_day(Request, start).create(dict(
                 base, procedure_code=code, applicant_name=name, applicant_id_number=id_number,
-                applicant_email='%s@example.com' % id_number, user_id=support.id, date_received=start,
+                applicant_email='%s@example.com' % id_number, user_id=support.id,
                 content='Đề nghị hỗ trợ (dữ liệu mẫu).', case_reference=code == 'confirmation' and '15/2025/THA'))
             request = on_day(request, start)
             for _move in range(moves):

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 ROLES = [
     ('support', 'Online support officer'),
@@ -33,3 +33,13 @@ class ThadsSupportStep(models.Model):
     days = fields.Integer(string='Time (working days)', help='0 when it depends on the matter.')
     description = fields.Text()
     fold = fields.Boolean(string='Folded in kanban')
+
+    @api.multi
+    def write(self, vals):
+        res = super(ThadsSupportStep, self).write(vals)
+        if 'days' in vals:
+            # sudo: a system recomputation of the stored clocks after an authorised change of the step
+            requests = self.env['thads.support.request'].sudo().search([
+                ('step_id', 'in', self.ids), ('state', 'not in', ('done', 'refused'))])
+            requests._sla_sql_refresh(ids=requests.ids)
+        return res

@@ -5,3 +5,5 @@ from . import test_email
 from . import test_deadlines_follow
 from . import test_rate_limit
 from . import test_access_matrix
+from . import test_sla_sql
+from . import test_clock_rpc

@@ -54,7 +54,8 @@ class TestSupportDeadlinesFollow(SupportCase):
         """`thads_step_internal` sent by a client does not skip the check that
         a finished request cannot change step."""
         request = self.make_request(user=self.users['support'])
-        request.sudo().write({'state': 'refused'})
+        request.refusal_ground = 'Khoản 5 Điều 31 Luật THADS'
+        request.action_refuse()
         step = request.step_id
         other = request.procedure_id.step_ids - step
         with self.assertRaises(UserError):
