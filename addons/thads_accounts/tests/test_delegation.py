@@ -202,8 +202,11 @@ class TestSecurityAudit(ThadsAccountsCase):
         Rule = self.env['auditlog.rule']
         audited = Rule.search([('state', '=', 'subscribed')]).mapped('model_id.model')
         for model in ('res.users', 'res.groups', 'res.users.role', 'res.users.role.line', 'ir.rule',
-                      'ir.model.access', 'thads.office', 'thads.calendar.day'):
+                      'ir.model.access', 'thads.office', 'thads.calendar.day', 'thads.calendar.notice'):
             self.assertIn(model, audited)
+        if 'thads.deadline.rule' in self.env:  # thads_case installed (post_install: the full run)
+            for model in ('thads.case', 'thads.deadline.rule', 'thads.case.ground'):
+                self.assertIn(model, audited)
         rule = self.env.ref('thads_accounts.res_users_rule_office_admin')
         rule.write({'name': rule.name + ' (edited)'})
         self.assertTrue(self.env['auditlog.log'].search([('model_id.model', '=', 'ir.rule'),
