@@ -78,3 +78,15 @@ def test_a_row_refuses_unknown_roles_and_scopes():
         except ValueError:
             continue
         raise AssertionError('accepted %r' % grants)
+
+
+def test_readme_shows_the_table_of_the_code():
+    sys.path.insert(0, os.path.join(ROOT, 'tools'))
+    try:
+        import gen_access
+    finally:
+        sys.path.pop(0)
+    readme = open(os.path.join(ROOT, 'README.md'), encoding='utf-8').read()
+    shown = readme.split('<!-- access-table:begin -->\n', 1)[1].split('<!-- access-table:end -->', 1)[0]
+    assert shown == gen_access.markdown(gen_access.load_table()), \
+        'README access table is stale: paste tools/gen_access.py --markdown between the markers'

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
-# Record-rule domains every THADS model uses (copy them into ir.rule records):
+# Record-rule domains every THADS model uses; the rules themselves are
+# generated from the access table (lib/access_table.py, tools/gen_access.py):
 #   own office subtree:  [('office_id', 'child_of', user.thads_office_id.ids)]
 #   national roles:      [(1, '=', 1)]
 OFFICE_SUBTREE_DOMAIN = "[('office_id', 'child_of', user.thads_office_id.ids)]"
@@ -9,7 +10,7 @@ EVERYTHING_DOMAIN = "[(1, '=', 1)]"
 
 class ThadsOfficeMixin(models.AbstractModel):
     """Every THADS record belongs to an office; access follows the office
-    tree.  Inherit this and add the standard rules (see the domains above)."""
+    tree.  Inherit this and add the model's row to the access table."""
     _name = 'thads.office.mixin'
     _description = 'Record owned by an office'
 
