@@ -1,5 +1,5 @@
 -- The case columns the screens show, derived from the generated journal in
--- SQL (the ORM's recompute_from_events does this case by case; too slow for
+-- SQL (the ORM's _recompute_from_events does this case by case; too slow for
 -- a million); each event recorded later recomputes its case with the ORM.
 -- Money per obligation, then per case.
 UPDATE thads_case_obligation o
