@@ -49,7 +49,8 @@ class TestAccessMatrixSupport(AccessMatrixCase):
             'thads.support.step': Factory(step_vals, ('description', 'Đã đổi'), office=False),
             'thads.support.request': Factory(request_vals, ('internal_note', 'Ghi chú ma trận'), places=requests,
                                              after=assign),
-            'thads.support.rate.counter': Factory(counter_vals, ('count', 5), office=False),
+            'thads.support.rate.counter': Factory(counter_vals, ('count', 5), office=False,
+                                                  group_by='client_ip'),
         }
 
 
