@@ -2,7 +2,7 @@
     'name': 'THADS Cases',
     'summary': 'Enforcement cases as dated events, legal deadlines, handover, '
                'delegation, debtors without conditions, legacy import',
-    'version': '11.0.1.1.0',
+    'version': '11.0.1.2.0',
     'category': 'THADS',
     'license': 'AGPL-3',
     'author': 'THADS platform team',

@@ -65,6 +65,10 @@ UNITS = ('working_days', 'days', 'months', 'years')
 # table rule -> (rule code, case kind, ground) in the shipped rules
 RULE_OF = {
     'decide': ('decide', 'theo_yeu_cau', None),
+    'decide_ex_officio': ('decide_ex_officio', 'chu_dong', None),
+    'notify': ('notify', None, None),
+    'no_condition_decision': ('no_condition_decision', None, None),
+    'resume_new_info': ('resume_new_info', None, None),
     'voluntary': ('voluntary', None, None),
     'verify': ('verify', None, None),
     'open_file': ('open_file', None, None),
@@ -116,6 +120,8 @@ def test_incomplete_notice(row):
 def test_legal_rules(row):
     rule = rule_for(row)
     assert rule is not None, 'no rule %s valid on %s' % (row['rule'], row['start'])
+    # the count the row read in the law is the count of the version in force
+    assert rule.count == int(row['count']), '%s on %s: the data counts %s' % (row['rule'], row['start'], rule.count)
     due = deadlines.due_date(rule, D(row['start']), CAL, RULES)
     assert due == D(row['expected']), '%s %s: %s (%s)' % (row['rule'], rule.legal_basis if hasattr(
         rule, 'legal_basis') else rule.code, due, row['note'])
@@ -131,6 +137,44 @@ def test_rules_through_events():
     due = {c.rule.code: c.due for c in deadlines.clocks(events, RULES, CAL, 'theo_yeu_cau') if c.met is None}
     assert due['voluntary'] == D('2026-05-04')
     assert due['verify'] == D('2026-05-14')
+
+
+def test_verification_after_law_106():
+    """Notified on 01/07/2026: the voluntary period (Law 106 art. 36(1), 10
+    days) ends Saturday 11/07 -> Monday 13/07; the verification then has 09
+    days (art. 37(1)), ending 22/07, where the 2014 law's 10 days of a
+    notification on 30/06 end 20/07 (voluntary ends Friday 10/07)."""
+    def due(notified):
+        events = [deadlines.Event(D('2026-06-25'), 'receive', None, None),
+                  deadlines.Event(D('2026-06-26'), 'decide', None, None),
+                  deadlines.Event(D(notified), 'notify', None, None)]
+        return {c.rule.code: c.due for c in deadlines.clocks(events, RULES, CAL, 'theo_yeu_cau') if c.met is None}
+    assert due('2026-07-01')['verify'] == D('2026-07-22')
+    assert due('2026-06-30')['verify'] == D('2026-07-20')
+
+
+def test_yearly_reverification_grounds_across_law_106():
+    """Law 106 art. 38(3): yearly for a debtor in prison (>= 2 years left) or
+    whose new address is unknown, every 6 months otherwise; the debtor's own
+    unknown address is no longer a ground of art. 38(1)(c), so 44a_1c ends on
+    30/06/2026 and its cases keep the yearly re-verification."""
+    grounds = {g['code']: g for g in _records(
+        os.path.join(ADDONS, 'thads_case', 'data', 'thads_case_ground_data.xml'), 'thads.case.ground')}
+    assert grounds['44a_1c'].get('date_to') == '2026-06-30'
+    assert grounds['38_1_address_unknown'].get('date_from') == '2026-07-01'
+    for day, ground, expected in (('2026-06-10', '44a_1c', 'reverify_yearly'),
+                                  ('2026-06-10', '44a_1a', 'reverify'),
+                                  ('2026-09-10', '38_1_address_unknown', 'reverify_yearly'),
+                                  ('2026-09-10', '44a_1a_prison', 'reverify_yearly'),
+                                  ('2026-09-10', '44a_1a', 'reverify')):
+        events = [deadlines.Event(D(day), 'no_condition', ground, None)]
+        codes = {c.rule.code for c in deadlines.clocks(events, RULES, CAL, 'chu_dong') if c.met is None}
+        assert expected in codes and ({'reverify', 'reverify_yearly'} - {expected}).isdisjoint(codes), (day, ground)
+    # decided on 44a_1c before 01/07/2026, re-verified after: still yearly
+    events = [deadlines.Event(D('2026-03-10'), 'no_condition', '44a_1c', None),
+              deadlines.Event(D('2027-03-10'), 'reverify', None, 'none')]
+    open_codes = {c.rule.code: c for c in deadlines.clocks(events, RULES, CAL, 'chu_dong') if c.met is None}
+    assert open_codes['reverify_yearly'].due == D('2028-03-10') and 'reverify' not in open_codes
 
 
 @pytest.mark.parametrize('row', TET, ids=lambda r: r['year'])

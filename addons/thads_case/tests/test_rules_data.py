@@ -61,3 +61,43 @@ class TestSeededRules(TransactionCase):
         self.assertEqual((separate.count, separate.unit, separate.case_kind), (2, 'years', 'chu_dong'))
         self.assertIn('152/2026', self.env['thads.deadline.rule'].search(
             [('code', '=', 'confirm'), ('date_from', '=', '2026-07-01')]).legal_basis)
+
+    def test_law_106_versions(self):
+        """Law 106/2025/QH15 from 01/07/2026: the verification has 09 days
+        after the voluntary period (art. 37(1)), the 2014 law's 10 days stay
+        for earlier triggers; every version from that day cites its article,
+        none is left "to verify"."""
+        Rule = self.env['thads.deadline.rule']
+        rules = Rule._get_rules()
+        calendar = self.env['thads.calendar.day']._get_calendar()
+        before, after = D('2026-06-30'), D('2026-07-01')
+        old, new = (deadlines.applicable_rule(rules, 'verify', day) for day in (before, after))
+        self.assertEqual((old.count, new.count), (10, 9))
+        # voluntary ends Friday 10/07 + 10 days; Saturday 11/07 -> Monday 13/07 + 09 days
+        self.assertEqual(deadlines.due_date(old, before, calendar, rules), D('2026-07-20'))
+        self.assertEqual(deadlines.due_date(new, after, calendar, rules), D('2026-07-22'))
+        for code, article in (('decide', 'Điều 34 khoản 3'), ('decide_ex_officio', 'Điều 33 khoản 3'),
+                              ('notify', 'Điều 35'), ('voluntary', 'Điều 36 khoản 1'),
+                              ('verify', 'Điều 37 khoản 1'), ('no_condition_decision', 'Điều 38 khoản 1'),
+                              ('reverify', 'Điều 38 khoản 3'), ('reverify_yearly', 'Điều 38 khoản 3'),
+                              ('separate_register', 'Điều 38 khoản 4'), ('return_request', 'Điều 38 khoản 4'),
+                              ('postpone_protest', 'Điều 46 khoản 2'), ('terminate', 'Điều 48')):
+            basis = Rule.search([('code', '=', code), ('date_from', '=', '2026-07-01')]).legal_basis
+            self.assertIn('106/2025/QH15, ' + article, basis, code)
+        self.assertFalse(Rule.search([('legal_basis', 'ilike', 'đối chiếu')]))
+        self.assertFalse(Rule.search([('date_from', '=', False), ('date_to', '=', False)]),
+                         'every rule is versioned around 01/07/2026')
+
+    def test_law_106_grounds(self):
+        """The debtor's own unknown address is no longer a ground of art.
+        38(1)(c): refused from 01/07/2026, the new ground (yearly) accepted."""
+        from odoo.exceptions import UserError
+        Ground = self.env['thads.case.ground']
+        self.assertEqual(Ground._normalize('no_condition', 'Điều 44a khoản 1 điểm c', '2026-06-30'), '44a_1c')
+        with self.assertRaises(UserError):
+            Ground._normalize('no_condition', 'Điều 44a khoản 1 điểm c', '2026-07-01')
+        self.assertEqual(Ground._normalize('no_condition', '38_1_address_unknown', '2026-07-01'),
+                         '38_1_address_unknown')
+        self.assertIn('Điều 38', Ground.search([('code', '=', '44a_1a')]).citation_new)
+        self.assertFalse(Ground.search([('event_type', '=', 'no_condition'), ('citation_new', '=', False),
+                                        ('date_to', '=', False)]))
