@@ -101,3 +101,15 @@ class TestSeededRules(TransactionCase):
         self.assertIn('Điều 38', Ground.search([('code', '=', '44a_1a')]).citation_new)
         self.assertFalse(Ground.search([('event_type', '=', 'no_condition'), ('citation_new', '=', False),
                                         ('date_to', '=', False)]))
+
+    def test_names_officers_read_are_vietnamese(self):
+        """Issue 15 (9): the deadline texts and grounds an officer reads are
+        Vietnamese, without internal row numbers."""
+        for model in ('thads.deadline.rule', 'thads.case.ground'):
+            records = self.env[model].with_context(active_test=False).search([])
+            self.assertTrue(records)
+            for record in records:
+                english = record.with_context(lang='en_US').name
+                vietnamese = record.with_context(lang='vi_VN').name
+                self.assertNotEqual(vietnamese, english, '%s %s has no Vietnamese name' % (model, english))
+                self.assertNotRegex(vietnamese, r'\((dòng|row) \d+\)', model)
