@@ -263,9 +263,10 @@ class AccessMatrixCase(ThadsHttpCase):
                 self.problems.append('%s at %s: the record is %s' % (cell, place[0], 'still there' if ok else 'gone'))
 
 
-def role_tests(cls):
-    """Add a test method per demo role to a matrix class."""
-    for login in LOGINS:
+def role_tests(cls, extra=()):
+    """Add a test method per demo role to a matrix class (``extra``: demo
+    roles of the addon itself, e.g. thads_support's complaint officer)."""
+    for login in LOGINS + tuple(extra):
         def test(self, login=login):
             self.check_role(login)
         name = 'test_matrix_%s' % login.replace('.', '_')

@@ -54,4 +54,4 @@ class TestAccessMatrixSupport(AccessMatrixCase):
         }
 
 
-role_tests(TestAccessMatrixSupport)
+role_tests(TestAccessMatrixSupport, extra=('khieunai.cuc',))
