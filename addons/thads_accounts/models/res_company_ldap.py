@@ -118,6 +118,13 @@ class ResCompanyLdap(models.Model):
             if not office:
                 self._thads_refuse_unknown_office(login, ldap_entry, codes)
                 return False
+            user_id = super(ResCompanyLdap, self).get_or_create_user(conf, login, ldap_entry)
+            # res.users' default empty password leaves a hash of '' (auth_crypt):
+            # a directory user has no local password at all
+            self.env.cr.execute("UPDATE res_users SET password = NULL, password_crypt = NULL "
+                                "WHERE id = %s AND thads_directory_user", (user_id or 0,))
+            self.env['res.users'].invalidate_cache(['password', 'password_crypt'], [user_id] if user_id else None)
+            return user_id
         return super(ResCompanyLdap, self).get_or_create_user(conf, login, ldap_entry)
 
     @api.model
