@@ -16,6 +16,8 @@
         'password_security',
         'auth_brute_force',
         'auditlog',
+        # sign-in with the ministry's directory: Odoo's auth_ldap, and LDAPS
+        'auth_ldaps',
     ],
     'data': [
         'data/res_lang_data.xml',
@@ -31,16 +33,19 @@
         'views/thads_menus.xml',
         'views/thads_office_views.xml',
         'views/res_users_views.xml',
+        'views/thads_directory_views.xml',
         'views/thads_calendar_day_views.xml',
         'views/thads_calendar_notice_views.xml',
         'views/audit_views.xml',
         'views/res_config_settings_views.xml',
         'data/thads_access_denial_data.xml',
         'views/thads_access_denial_views.xml',
+        'data/thads_directory_data.xml',
     ],
     'demo': [
         'demo/thads_office_demo.xml',
         'demo/res_users_demo.xml',
+        'demo/thads_directory_office_demo.xml',
     ],
     'application': True,
     'installable': True,

@@ -1,9 +1,15 @@
 """Redirects only to paths of this site: the login page and the logout take
 a ``redirect`` parameter from the URL, which must not send the user to
 another site (open redirect: a link to our login page that ends on a
-phishing copy)."""
-from odoo import http
+phishing copy).
+
+The login page also says why a first sign-in with the ministry's directory
+was refused (an office code no THADS office maps), and the change-password
+dialog of a directory user says where to change the mail password."""
+from odoo import _, http
 from odoo.http import request
+
+from ..models.res_company_ldap import REFUSAL
 
 from odoo.addons.web.controllers.main import Home, Session
 
@@ -29,12 +35,28 @@ def sanitize_params(default):
             del request.params['redirect']
 
 
+def unknown_office_message(code):
+    """The refusal of a first sign-in whose directory entry names no known
+    office, in Vietnamese (the login page has no user language yet)."""
+    context = {'lang': 'vi_VN'}  # read by _() below
+    assert context
+    return _('Your ministry mail account belongs to the unit "%s", which no THADS office corresponds to: '
+             'your THADS account was not created. Ask the administrator of your office to add this unit '
+             'code to the directory office codes.') % code
+
+
 class ThadsHome(Home):
 
     @http.route()
     def web_login(self, redirect=None, **kw):
         sanitize_params(None)
-        return super(ThadsHome, self).web_login(redirect=local_path(redirect, None), **kw)
+        REFUSAL.login = REFUSAL.code = None
+        response = super(ThadsHome, self).web_login(redirect=local_path(redirect, None), **kw)
+        refused = getattr(REFUSAL, 'code', None)
+        if (refused and request.httprequest.method == 'POST' and not request.params.get('login_success')
+                and getattr(response, 'is_qweb', False)):
+            response.qcontext['error'] = unknown_office_message(refused)
+        return response
 
     @http.route()
     def web_client(self, s_action=None, **kw):
@@ -52,6 +74,13 @@ class ThadsHome(Home):
 
 
 class ThadsSession(Session):
+
+    @http.route()
+    def change_password(self, fields):
+        if request.env.user.sudo().thads_directory_user:  # sudo: the user's own flag
+            return {'error': request.env['res.users']._thads_directory_password_message(),
+                    'title': _('Change Password')}
+        return super(ThadsSession, self).change_password(fields)
 
     @http.route()
     def logout(self, redirect='/web'):

@@ -113,6 +113,9 @@ MODELS = (
     Model('thads.access.denial', 'thads_accounts', 'Truy cập bị từ chối', office='office_id',
           grants={'office_admin': 'office - - -', 'national_admin': 'nation - - -'},
           note='written by the tracing hooks alone (sudo after the refusal)'),
+    Model('thads.directory.office', 'thads_accounts', 'Mã đơn vị trong thư mục của Bộ', office='office_id',
+          grants={'office_admin': 'office - - -', 'national_admin': ADMIN},
+          note='read at sign-in by the provisioning of directory accounts (sudo, before anyone is logged in)'),
     # -------------------------------------------------------------------- cases
     Model('thads.case', 'thads_case', 'Hồ sơ thi hành án', office='office_id', own='executor_id', grants={
         'reader': 'office - - -',

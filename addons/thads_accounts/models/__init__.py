@@ -15,4 +15,6 @@ from . import res_groups
 from . import res_users_role_line
 from . import res_partner
 from . import thads_access_denial
+from . import thads_directory_office
+from . import res_company_ldap
 from . import base

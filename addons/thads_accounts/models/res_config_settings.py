@@ -16,6 +16,13 @@ class ResConfigSettings(models.TransientModel):
     thads_password_history = fields.Integer(related='company_id.password_history', string='Passwords remembered')
     thads_lockout_attempts = fields.Integer(string='Failed logins before lockout')
     thads_session_timeout = fields.Integer(string='Idle session timeout (minutes)')
+    thads_directory_office_attribute = fields.Char(
+        string='Office attribute of the directory', config_parameter='thads_accounts.directory_office_attribute',
+        help='Attribute of the directory entries holding the unit code, mapped to a THADS office '
+             '(e.g. departmentNumber).')
+    thads_directory_password_url = fields.Char(
+        string='Where directory users change their password',
+        config_parameter='thads_accounts.directory_password_url')
 
     @api.model
     def get_values(self):

@@ -1,9 +1,16 @@
+import logging
 import threading
 import time
 
+import ldap
+
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessDenied, AccessError, UserError
 from odoo.http import request
+
+from .res_company_ldap import PASSWORD_URL_PARAM, REFUSAL
+
+_logger = logging.getLogger(__name__)
 
 JOB_TITLES = [
     ('executor_1', 'Enforcement officer, junior'),      # Chấp hành viên sơ cấp
@@ -53,6 +60,43 @@ class ResUsers(models.Model):
         inverse='_inverse_thads_initial_password',
         groups='thads_accounts.group_thads_office_admin',
         help='Given to the officer by the administrator; it must be changed at the first login.')
+
+    # ---------------------------------------------- the ministry's directory
+    thads_directory_user = fields.Boolean(
+        string='Signs in with the ministry directory', readonly=True, copy=False,
+        help='Created at the first sign-in with the ministry mail account: the password is the mail '
+             'password, checked by the directory and never stored here.')
+    thads_directory_dn = fields.Char(string='Directory entry', readonly=True, copy=False)
+    thads_directory_missing = fields.Boolean(
+        string='Gone from the directory', readonly=True, copy=False, index=True,
+        help='The daily check no longer finds the mail account (removed or disabled): archive the account.')
+    thads_directory_missing_since = fields.Datetime(string='Missing from the directory since', readonly=True,
+                                                    copy=False)
+    thads_has_role = fields.Boolean(
+        string='Has a THADS role', compute='_compute_thads_has_role', search='_search_thads_has_role')
+
+    def __init__(self, pool, cr):
+        super(ResUsers, self).__init__(pool, cr)
+        # the preferences form shows the directory notice to the user himself
+        type(self).SELF_READABLE_FIELDS = list(self.SELF_READABLE_FIELDS) + ['thads_directory_user']
+
+    @api.model
+    def _thads_role_groups(self):
+        category = self.env.ref('thads_accounts.module_category_thads')
+        # sudo: the THADS groups are read to decide, only ids leave this method
+        return self.env['res.groups'].sudo().search([('category_id', '=', category.id)])
+
+    @api.multi
+    def _compute_thads_has_role(self):
+        roles = self._thads_role_groups()
+        for user in self:
+            user.thads_has_role = bool(user.sudo().groups_id & roles)
+
+    @api.model
+    def _search_thads_has_role(self, operator, value):
+        users = self._thads_role_groups().with_context(active_test=False).mapped('users')
+        positive = (operator in ('=', '==')) == bool(value)
+        return [('id', 'in' if positive else 'not in', users.ids)]
 
     @api.multi
     def _compute_thads_national_account(self):
@@ -116,6 +160,9 @@ class ResUsers(models.Model):
     @api.multi
     def write(self, vals):
         vals = self._thads_initial_password_vals(vals)
+        if vals.get('password') and self.sudo().filtered('thads_directory_user'):
+            # sudo: reads the flag to decide; the directory holds the password
+            raise UserError(self._thads_directory_password_message())
         if 'thads_office_id' in vals:
             self._thads_check_office_scope(vals['thads_office_id'], required=True)
         # decided before the write: the write may grant the rights it checks
@@ -202,12 +249,114 @@ class ResUsers(models.Model):
     def change_password(self, old_passwd, new_passwd):
         """The web client's "change password" checks the old password with
         check(): that check must not refuse the password being changed.
-        Over RPC, the call itself goes through check() first and is refused."""
+        Over RPC, the call itself goes through check() first and is refused.
+        Directory users change their mail password, not this one."""
+        if self.env.user.sudo().thads_directory_user:  # sudo: the user's own flag
+            raise UserError(self._thads_directory_password_message())
         _CHANGING_PASSWORD.uid = self.env.uid
         try:
             return super(ResUsers, self).change_password(old_passwd, new_passwd)
         finally:
             _CHANGING_PASSWORD.uid = None
+
+    @api.multi
+    def preference_change_password(self):
+        if self.env.user.sudo().thads_directory_user:  # sudo: the user's own flag
+            raise UserError(self._thads_directory_password_message())
+        return super(ResUsers, self).preference_change_password()
+
+    @api.model
+    def _thads_directory_password_message(self):
+        url = self.env['ir.config_parameter'].sudo().get_param(PASSWORD_URL_PARAM) or ''
+        message = _('This account signs in with the Ministry of Justice mail account: its password is the '
+                    'mail password. Change it in the ministry mail, not here; nothing was changed.')
+        if url:
+            message += ' ' + _('Change the mail password at %s.') % url
+        return message
+
+    @api.multi
+    def _password_has_expired(self):
+        """The directory's own policy governs the mail password."""
+        # sudo: reads the flag to decide
+        if self and all(user.thads_directory_user for user in self.sudo()):
+            return False
+        return super(ResUsers, self)._password_has_expired()
+
+    # ------------------------------------------------ sign-in with the directory
+    @classmethod
+    def _login(cls, db, login, password):
+        REFUSAL.login = REFUSAL.code = None
+        if login and password:
+            cls._thads_provision_from_directory(login, password)
+        return super(ResUsers, cls)._login(db, login, password)
+
+    @classmethod
+    def _thads_provision_from_directory(cls, login, password):
+        """First sign-in of a directory user: the account is created in the
+        office of their directory entry, with no role; the normal path then
+        logs them in (login attempt, brute-force ban, password checked by the
+        directory).  Nothing happens for a login that exists here."""
+        try:
+            with cls.pool.cursor() as cr:
+                cr.execute("SELECT id FROM res_users WHERE lower(login) = lower(%s)", (login,))
+                if cr.fetchone():
+                    return
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                Ldap = env['res.company.ldap']
+                for conf in Ldap.get_ldap_dicts():
+                    entry = Ldap.authenticate(conf, login, password)
+                    if entry:
+                        Ldap.get_or_create_user(conf, login, entry)
+                        return
+        except Exception:  # the sign-in then fails on the normal path, traced there
+            _logger.exception('First directory sign-in of %s failed', login)
+
+    @api.model
+    def check_credentials(self, password):
+        """Directory users: the directory alone checks the password (none is
+        stored here), inside auth_brute_force's login attempt with its ban,
+        like every sign-in.  auth_ldap would first let the local check fail
+        and record the attempt as failed.  Local accounts: the local chain
+        (the directory never authenticates them, res.company.ldap)."""
+        user = self.env.user.sudo()  # sudo: the signing-in user's own flag and login
+        if not user.thads_directory_user:
+            return super(ResUsers, self).check_credentials(password)
+        with self._auth_attempt(user.login):
+            attempt = self._auth_attempt_update({'login': user.login})
+            # sudo: the login attempts are read to decide
+            if not self.env['res.authentication.attempt'].sudo()._trusted(attempt.get('remote'), user.login):
+                error = AccessDenied()
+                error.reason = 'banned'
+                raise error
+            Ldap = self.env['res.company.ldap']
+            for conf in Ldap.get_ldap_dicts():
+                if Ldap.authenticate(conf, user.login, password):
+                    return
+            raise AccessDenied()
+
+    @api.model
+    def _cron_thads_directory_check(self):
+        """Daily: flag the directory accounts whose entry is gone (removed or
+        disabled) for their office administrator to archive; clear the flag
+        of those found again.  A directory that cannot be asked flags nobody."""
+        Ldap = self.env['res.company.ldap']
+        confs = Ldap.get_ldap_dicts()
+        users = self.sudo().search([('thads_directory_user', '=', True)])
+        if not confs or not users:
+            return False
+        present = set()
+        for conf in confs:
+            try:
+                present |= Ldap._thads_present_logins(conf, users.mapped('login'))
+            except ldap.LDAPError as error:
+                _logger.warning('Directory check skipped: %s cannot be asked (%s)', conf['ldap_server'], error)
+                return False
+        gone = users.filtered(lambda user: user.login.lower() not in present)
+        (users - gone).filtered('thads_directory_missing').write(
+            {'thads_directory_missing': False, 'thads_directory_missing_since': False})
+        gone.filtered(lambda user: not user.thads_directory_missing).write(
+            {'thads_directory_missing': True, 'thads_directory_missing_since': fields.Datetime.now()})
+        return gone.ids
 
     @classmethod
     def _thads_is_web_login_form(cls):

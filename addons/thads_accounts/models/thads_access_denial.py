@@ -52,8 +52,9 @@ class ThadsAccessDenial(models.Model):
     model = fields.Char(string='Model', readonly=True, index=True)
     res_ids = fields.Char(string='Records', readonly=True)
     operation = fields.Selection(OPERATIONS, readonly=True, index=True)
-    source = fields.Selection([('acl', 'Access rights'), ('rule', 'Record rules')], string='Refused by',
-                              readonly=True)
+    source = fields.Selection([('acl', 'Access rights'), ('rule', 'Record rules'),
+                               ('directory', 'Directory sign-in')], string='Refused by', readonly=True)
+    reason = fields.Char(readonly=True, help='Why a directory sign-in was refused, e.g. an unknown office code.')
     ip = fields.Char(string='IP address', readonly=True)
 
     # ------------------------------------------------------------ recording

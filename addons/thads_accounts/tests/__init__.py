@@ -10,3 +10,4 @@ from . import test_delegation_rpc
 from . import test_access_denial
 from . import test_web_security
 from . import test_access_matrix
+from . import test_directory

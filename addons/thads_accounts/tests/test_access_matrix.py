@@ -28,6 +28,10 @@ def access_denial(env, place, owner, tag):
             'operation': 'read', 'source': 'rule', 'res_ids': '1'}
 
 
+def directory_office(env, place, owner, tag):
+    return {'code': 'MATRIX.DIR.%d' % next(SERIAL), 'office_id': place.id}
+
+
 @role_tests
 class TestAccessMatrixAccounts(AccessMatrixCase):
     ADDON = 'thads_accounts'
@@ -38,4 +42,5 @@ class TestAccessMatrixAccounts(AccessMatrixCase):
             'thads.calendar.day': Factory(calendar_day, ('name', 'Đã đổi'), office=False),
             'thads.calendar.notice': Factory(calendar_notice, ('name', 'Đã đổi'), office=False),
             'thads.access.denial': Factory(access_denial, ('model', 'thads.office')),
+            'thads.directory.office': Factory(directory_office, ('note', 'Đã đổi')),
         }
