@@ -1,13 +1,10 @@
 import json
 import time
 
-from werkzeug.exceptions import NotFound
-
 from odoo import _, http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import content_disposition, request, serialize_exception
 from odoo.tools.safe_eval import safe_eval
-
 
 class ThadsDocumentController(http.Controller):
 
@@ -16,8 +13,9 @@ class ThadsDocumentController(http.Controller):
         """An error the web client shows (session.get_file reads the body
         as JSON); never a 500."""
         body = {'code': 200, 'message': _('The document cannot be printed'), 'data': serialize_exception(exc)}
-        return request.make_response(json.dumps(body), status=status,
-                                     headers=[('Content-Type', 'application/json')])
+        response = request.make_response(json.dumps(body), headers=[('Content-Type', 'application/json')])
+        response.status_code = status  # Odoo 11's make_response takes no status
+        return response
 
     @http.route('/report/thads_pdf/<string:reportname>/<string:docids>', type='http', auth='user')
     def thads_pdf(self, reportname, docids, **kwargs):
@@ -27,14 +25,14 @@ class ThadsDocumentController(http.Controller):
         report = request.env['ir.actions.report'].sudo().search(
             [('report_name', '=', reportname), ('report_type', '=', 'thads_pdf')], limit=1)
         if not report:
-            raise NotFound()
+            return request.not_found()
         try:
             ids = [int(part) for part in docids.split(',')]
         except ValueError:
-            raise NotFound()
+            return request.not_found()
         # sudo: existence only; reading is checked as the user below
         if len(request.env[report.model].sudo().browse(ids).exists()) != len(set(ids)):
-            raise NotFound()
+            return request.not_found()
         # the report is read as the user: its groups (if any) apply
         report = report.sudo(request.env.uid)
         try:

@@ -12,3 +12,4 @@ from . import test_workflow_rpc
 from . import test_access_matrix
 from . import test_search
 from . import test_documents
+from . import test_home
