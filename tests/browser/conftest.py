@@ -110,6 +110,12 @@ def click_button(page, text, confirm=False):
         page.wait_for_selector('.modal', state='detached')
 
 
+def click_action_menu(page, text):
+    """Click an entry of the form's "Hành động" (Action) menu."""
+    page.click('.o_cp_sidebar .o_dropdown_toggler_btn:has-text("Hành động")')
+    page.click('.o_cp_sidebar .dropdown-menu a:visible:has-text("%s")' % text)
+
+
 def record_id(page):
     match = re.search(r'[#&]id=(\d+)', page.url)
     assert match, page.url

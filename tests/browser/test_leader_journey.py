@@ -2,7 +2,7 @@
 that another office accepts, in Vietnamese."""
 import re
 
-from conftest import click_button, create_record, login, open_action, pick, save_record, shot, wait_text
+from conftest import click_action_menu, click_button, create_record, login, open_action, pick, save_record, shot, wait_text
 
 
 def test_leader_hands_a_case_over(page):
@@ -43,7 +43,7 @@ def test_leader_delegates_a_case_that_another_office_accepts(page):
     page.locator('.o_list_view .o_data_row:has-text("HN-KV01")').filter(has=state).first.click()
     page.wait_for_selector('.o_form_view .oe_title h1')
     number = page.inner_text('.oe_title h1')
-    click_button(page, 'Ủy thác')
+    click_action_menu(page, 'Ủy thác')  # a rare act: in the Action menu
     page.wait_for_selector('.modal .o_form_view')
     page.fill('.modal input[name=document_number]', '15/QĐ-UTTHA')
     pick(page, 'target_office_id', 'khu vực 1 - Thành phố Hồ Chí Minh')  # the field is in the wizard

@@ -33,6 +33,19 @@ ACTIVE = (NEW, VOLUNTARY, VERIFICATION, ENFORCING)
 PENDING = ACTIVE + (NO_CONDITION, SEPARATE_REGISTER, POSTPONED, SUSPENDED)
 FINAL = (REFUSED, TERMINATED, DONE, DELEGATED, REVOKED, RETURNED, CLOSED, ARCHIVED)
 
+
+
+def queue_columns():
+    """The states as columns of a queue, in the order of the life cycle:
+    the pending ones first (intake, enforcement, without conditions,
+    postponed...), the final ones last; each with whether it starts folded:
+    final states with no act left but archiving ("closed").  The kanban of
+    cases takes its columns from here."""
+    closable = TRANSITIONS['close'].sources
+    ordered = [state for state in STATES if state not in FINAL] + [state for state in STATES if state in FINAL]
+    return [(state, state in FINAL and state not in closable) for state in ordered]
+
+
 Transition = namedtuple('Transition', 'sources target needs')
 # needs: document (number + date of the act), ground, amount, obligation,
 # office (target office), executor, result

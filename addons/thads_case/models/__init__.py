@@ -1,4 +1,7 @@
+from . import thads_document_mixin
+from . import ir_actions_report
 from . import res_partner
+from . import res_users
 from . import thads_calendar_day
 from . import thads_case_ground
 from . import thads_deadline_rule

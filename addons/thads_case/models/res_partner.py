@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..lib import identity
+from .thads_case import ensure_search_functions, ensure_trigram_indexes
 
 
 class ResPartner(models.Model):
@@ -24,6 +25,9 @@ class ResPartner(models.Model):
     def init(self):
         self.env.cr.execute('CREATE INDEX IF NOT EXISTS res_partner_thads_office_rel_office_idx '
                             'ON res_partner_thads_office_rel (office_id, partner_id)')
+        # accent-insensitive search of parties' names, partial ID numbers
+        ensure_search_functions(self.env.cr)
+        ensure_trigram_indexes(self.env.cr, 'res_partner')
 
     @api.depends('thads_party_ids.case_id.office_id')
     def _compute_thads_offices(self):

@@ -5,7 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.queue_job.job import job
 
-from ..lib import deadlines, lifecycle
+from ..lib import deadlines, documents, lifecycle
+from ..lib import search as case_search
 
 MONEY = (18, 0)  # whole đồng, stored as numeric
 
@@ -40,6 +41,27 @@ DERIVED_FIELDS = frozenset([
 # chosen when the case is received; afterwards changed by events only
 # (assign, handover, delegation to another office)
 INTAKE_FIELDS = frozenset(['office_id', 'executor_id', 'origin_case_id'])
+
+
+def ensure_search_functions(cr):
+    """The unaccent and pg_trgm extensions and the IMMUTABLE thads_unaccent()
+    the trigram indexes are built on (lib/search.py).  Both extensions are
+    trusted since PostgreSQL 13: the database owner may create them."""
+    cr.execute('CREATE EXTENSION IF NOT EXISTS unaccent')
+    cr.execute('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+    cr.execute("""SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                   WHERE e.extname = 'unaccent'""")
+    schema = cr.fetchone()[0]
+    cr.execute("SELECT 1 FROM pg_proc WHERE proname = 'thads_unaccent'")
+    if not cr.fetchone():
+        cr.execute(case_search.UNACCENT_FUNCTION % {'schema': schema})
+
+
+def ensure_trigram_indexes(cr, table):
+    for name, index_table, expression in case_search.TRIGRAM_INDEXES:
+        if index_table == table:
+            cr.execute('CREATE INDEX IF NOT EXISTS %s ON %s USING gin (%s gin_trgm_ops)'
+                       % (name, table, expression))
 
 
 def check_derived(self, fields_written, allowed=()):
@@ -90,7 +112,8 @@ class ThadsCase(models.Model):
     events (thads.case.event) and never written by hand."""
     _name = 'thads.case'
     _description = 'Enforcement case'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'thads.office.mixin', 'thads.kanban.progress.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'thads.office.mixin', 'thads.kanban.progress.mixin',
+                'thads.document.mixin']
     _order = 'date_received desc, id desc'
     # not in the audit log: the events are the case's own journal (author, date)
     _audit_skip_fields = ('event_ids', 'delegation_ids')
@@ -122,7 +145,8 @@ class ThadsCase(models.Model):
     event_ids = fields.One2many('thads.case.event', 'case_id', string='Events', readonly=True)
     event_count = fields.Integer(compute='_compute_event_count')
     state = fields.Selection(STATE_SELECTION, readonly=True, index=True, copy=False,
-                             default=lifecycle.RECEIVED, track_visibility='onchange')
+                             default=lifecycle.RECEIVED, track_visibility='onchange',
+                             group_expand='_group_expand_states')
     amount_due = fields.Float(digits=MONEY, readonly=True, copy=False)
     amount_collected = fields.Float(digits=MONEY, readonly=True, copy=False)
     amount_paid_out = fields.Float(digits=MONEY, readonly=True, copy=False)
@@ -133,6 +157,8 @@ class ThadsCase(models.Model):
                                help='Collected and not yet paid out.')
     next_deadline_date = fields.Date(readonly=True, index=True, copy=False)
     next_deadline_rule_id = fields.Many2one('thads.deadline.rule', readonly=True, copy=False)
+    next_deadline_display = fields.Char(string='Next deadline', compute='_compute_next_deadline_display',
+                                        help='Date and step of the next legal deadline.')
     overdue = fields.Boolean(readonly=True, index=True, copy=False)
     deadline_status = fields.Selection([('none', 'No deadline'), ('ok', 'On time'), ('soon', 'Due soon'),
                                         ('overdue', 'Overdue')], readonly=True, index=True, copy=False,
@@ -157,6 +183,19 @@ class ThadsCase(models.Model):
                                     help='Exemption or reduction the budget debt is eligible for.')
     limitation_expired = fields.Boolean(compute='_compute_limitation_expired')
     color = fields.Integer()
+    # search options of the search view, each labelled by what it searches;
+    # accent-insensitive, in SQL over trigram indexes (lib/search.py)
+    search_text = fields.Char(string='Number, judgment, decision or party', compute='_compute_search_fields',
+                              search='_search_text')
+    search_case_number = fields.Char(string='Case number', compute='_compute_search_fields',
+                                     search='_search_case_number')
+    search_judgment = fields.Char(string='Judgment number', compute='_compute_search_fields',
+                                  search='_search_judgment')
+    search_decision = fields.Char(string='Enforcement decision number', compute='_compute_search_fields',
+                                  search='_search_decision')
+    search_party = fields.Char(string='Party name', compute='_compute_search_fields', search='_search_party')
+    search_id_number = fields.Char(string='ID number (or a part of it)', compute='_compute_search_fields',
+                                   search='_search_id_number')
 
     _sql_constraints = [
         ('number_unique', 'unique(office_id, year, number_seq)', 'The case number already exists in this office.'),
@@ -180,6 +219,69 @@ class ThadsCase(models.Model):
                               ('thads_case_state_status_idx',
                                '(state, deadline_status) INCLUDE (amount_remaining, id)')):
             self.env.cr.execute('CREATE INDEX IF NOT EXISTS %s ON thads_case %s' % (name, columns))
+        ensure_search_functions(self.env.cr)
+        ensure_trigram_indexes(self.env.cr, 'thads_case')
+
+    # -------------------------------------------------------------- search
+    def _compute_search_fields(self):
+        """Search options only: they hold no value."""
+        for case in self:
+            case.search_text = case.search_case_number = case.search_judgment = False
+            case.search_decision = case.search_party = case.search_id_number = False
+
+    @api.model
+    def _search_by_sql(self, operator, query):
+        """Domain selecting the ids `query` (sql, params) returns, or the
+        others for a negative operator."""
+        return [('id', 'not inselect' if operator in case_search.NEGATIVE else 'inselect', query)]
+
+    @api.model
+    def _search_kind(self, kind, operator, value):
+        if operator not in case_search.POSITIVE and operator not in case_search.NEGATIVE:
+            raise UserError(_('This search option only looks for a text (contains, equals).'))
+        if not value:  # an empty text: no restriction
+            return [] if operator not in case_search.NEGATIVE else [('id', '=', False)]
+        positive = case_search.NEGATIVE.get(operator, operator)
+        return self._search_by_sql(operator, case_search.text_query(kind, positive, value))
+
+    @api.model
+    def _search_text(self, operator, value):
+        return self._search_kind('any', operator, value)
+
+    @api.model
+    def _search_case_number(self, operator, value):
+        return self._search_kind('number', operator, value)
+
+    @api.model
+    def _search_judgment(self, operator, value):
+        return self._search_kind('judgment', operator, value)
+
+    @api.model
+    def _search_decision(self, operator, value):
+        return self._search_kind('decision', operator, value)
+
+    @api.model
+    def _search_party(self, operator, value):
+        return self._search_kind('party', operator, value)
+
+    @api.model
+    def _search_id_number(self, operator, value):
+        if operator not in case_search.POSITIVE and operator not in case_search.NEGATIVE:
+            raise UserError(_('This search option only looks for a text (contains, equals).'))
+        if not case_search.id_number_digits(value):
+            return [] if operator not in case_search.NEGATIVE else [('id', '=', False)]
+        return self._search_by_sql(operator, case_search.id_number_query(value))
+
+    @api.model
+    def _name_search(self, name, args=None, operator='ilike', limit=100, name_get_uid=None):
+        """A case chosen in a field is found by its number, judgment,
+        decision or party, without accents."""
+        if name and operator in ('ilike', 'like', '=ilike', '=like', '='):
+            ids = self._search([('search_text', operator, name)] + (args or []), limit=limit,
+                               access_rights_uid=name_get_uid)
+            return self.browse(ids).sudo(name_get_uid or self.env.uid).name_get()
+        return super(ThadsCase, self)._name_search(name, args=args, operator=operator, limit=limit,
+                                                   name_get_uid=name_get_uid)
 
     # ------------------------------------------------------------ computes
     @api.depends('party_ids.partner_id.name', 'party_ids.role')
@@ -187,6 +289,15 @@ class ThadsCase(models.Model):
         for case in self:
             case.debtor_names = ', '.join(case.party_ids.filtered(lambda p: p.role == 'debtor')
                                           .mapped('partner_id.name'))
+
+    @api.depends('next_deadline_date', 'next_deadline_rule_id')
+    def _compute_next_deadline_display(self):
+        for case in self:
+            if case.next_deadline_date:
+                case.next_deadline_display = '%s · %s' % (self._format_date(case.next_deadline_date),
+                                                          case.next_deadline_rule_id.name or '')
+            else:
+                case.next_deadline_display = False
 
     def _compute_event_count(self):
         groups = self.env['thads.case.event'].read_group([('case_id', 'in', self.ids)], ['case_id'], ['case_id'])
@@ -213,6 +324,25 @@ class ThadsCase(models.Model):
                 limit = self.env['thads.calendar.day'].add(case.judgment_effective_date, 5, 'years')
                 expired = case.date_received > limit
             case.limitation_expired = expired
+
+    # -------------------------------------------------------------- queues
+    @api.model
+    def _group_expand_states(self, states, domain, order):
+        """Kanban columns: every state, in the order of the life cycle
+        (lib/lifecycle.py queue_columns)."""
+        return [state for state, _folded in lifecycle.queue_columns()]
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """Columns by state start folded when empty or closed."""
+        result = super(ThadsCase, self).read_group(domain, fields, groupby, offset=offset, limit=limit,
+                                                   orderby=orderby, lazy=lazy)
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        if lazy and groupby and groupby[0] == 'state':
+            folded = dict(lifecycle.queue_columns())
+            for line in result:
+                line['__fold'] = folded.get(line['state'], False) or not line.get('state_count')
+        return result
 
     # ---------------------------------------------------------------- CRUD
     @api.model
@@ -481,6 +611,20 @@ class ThadsCase(models.Model):
         }
 
     @api.multi
+    def action_rare_event(self, event_type):
+        """The acts of the form's "Action" menu (postpone, suspend,
+        terminate, delegate, revoke): the event wizard, for one case whose
+        state allows the act."""
+        if len(self) != 1:
+            raise UserError(_('Open one case to record this act.'))
+        if event_type not in lifecycle.TRANSITIONS or event_type not in lifecycle.allowed_events(self.state):
+            labels = dict(self.env['thads.case.event']._fields['event_type']._description_selection(self.env))
+            states = dict(self._fields['state']._description_selection(self.env))
+            raise UserError(_('"%s" cannot be recorded on a case in the state "%s".') % (
+                labels.get(event_type, event_type), states.get(self.state, self.state)))
+        return self.with_context(event_type=event_type).action_event()
+
+    @api.multi
     def action_view_events(self):
         self.ensure_one()
         action = self.env.ref('thads_case.thads_case_event_action').read()[0]
@@ -577,3 +721,110 @@ class ThadsCase(models.Model):
             if value != (case.exemption_actions or False):
                 replaying(case).write({'exemption_actions': value})
         return True
+
+    # ---------------------------------------------------- official documents
+    def _thads_debtors(self):
+        return self.party_ids.filtered(lambda p: p.role == 'debtor').mapped('partner_id')
+
+    def _thads_creditors(self):
+        return self.party_ids.filtered(lambda p: p.role == 'creditor').mapped('partner_id')
+
+    def _thads_obligation_table(self):
+        rows = [[str(index), ob.name or '', documents.number(ob.amount_due) if ob.kind == 'money' else '',
+                 documents.number(ob.amount_remaining) if ob.kind == 'money' else '']
+                for index, ob in enumerate(self.obligation_ids, 1)]
+        return ('table', ['STT', 'Khoản phải thi hành', 'Phải thi hành (đồng)', 'Còn phải thi hành (đồng)'],
+                rows, [1.3, 7, 4, 4], (2, 3))
+
+    def _thads_judgment_text(self):
+        return 'Bản án, quyết định số %s ngày %s của %s' % (
+            self.judgment_number or '......', documents.short_date(fields.Date.from_string(self.judgment_date))
+            or '......', self.court or '......')
+
+    def _thads_document_decision(self):
+        """Quyết định thi hành án, from the case's data."""
+        if not self.decision_number:
+            raise UserError(_('Case %s has no enforcement decision yet: record the decision first.') % self.name)
+        doc = self._thads_heading(self.office_id, self.decision_date, self.decision_number)
+        on_request = self.kind == 'theo_yeu_cau'
+        blocks = [('b', 'THỦ TRƯỞNG CƠ QUAN THI HÀNH ÁN DÂN SỰ'),
+                  ('p', 'Căn cứ Luật Thi hành án dân sự;'),
+                  ('p', 'Căn cứ %s;' % self._thads_judgment_text())]
+        if on_request:
+            blocks.append(('p', 'Xét đơn yêu cầu thi hành án nhận ngày %s;' % documents.short_date(
+                fields.Date.from_string(self.date_received))))
+        blocks.append(('b', 'QUYẾT ĐỊNH:'))
+        for debtor in self._thads_debtors():
+            blocks.append(('p', 'Điều 1. Cho thi hành án đối với: %s.' % self._thads_person(debtor)))
+        for creditor in self._thads_creditors():
+            blocks.append(('p', 'Người được thi hành án: %s.' % self._thads_person(creditor)))
+        blocks += [('p', 'Các khoản phải thi hành:'), self._thads_obligation_table(),
+                   ('p', 'Tổng số tiền phải thi hành: %s (%s).' % (
+                       documents.money(self.amount_due), documents.money_in_words(self.amount_due).lower())),
+                   ('p', 'Điều 2. Chấp hành viên %s có trách nhiệm tổ chức thi hành quyết định này.'
+                    % (self.executor_id.name or '......')),
+                   ('p', 'Điều 3. Chấp hành viên, người phải thi hành án, người được thi hành án và các cơ '
+                         'quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành quyết định này.')]
+        doc.update(title='Quyết định', subtitle='Về việc thi hành án %s' % (
+            'theo yêu cầu' if on_request else 'chủ động'), blocks=blocks,
+            recipients=['Như Điều 3', 'Viện kiểm sát nhân dân cùng cấp', 'Lưu: VT, hồ sơ THA'],
+            signatures=[('Thủ trưởng', '(Ký, ghi rõ họ tên, đóng dấu)', self.decision_signer or '')])
+        return doc
+
+    def _thads_document_decision_notice(self, event=None):
+        """Thông báo về quyết định thi hành án, to the parties; with the
+        voluntary period of the deadline rules in force."""
+        if not self.decision_number:
+            raise UserError(_('Case %s has no enforcement decision yet: record the decision first.') % self.name)
+        event = event or self.event_ids.filtered(lambda e: e.event_type == 'notify').sorted('date')[-1:]
+        date = event.date if event else fields.Date.context_today(self)
+        doc = self._thads_heading(self.office_id, date, event.document_number if event else False)
+        rule = self.env['thads.deadline.rule'].sudo().search([
+            ('code', '=', 'voluntary'), '|', ('date_from', '=', False), ('date_from', '<=', date),
+            '|', ('date_to', '=', False), ('date_to', '>=', date)], limit=1)
+        period = ('%s ngày kể từ ngày nhận được thông báo (%s)' % (rule.count, rule.legal_basis) if rule
+                  else 'thời hạn tự nguyện theo quy định của pháp luật')
+        blocks = [('p', 'Căn cứ Quyết định thi hành án số %s ngày %s;' % (
+                       self.decision_number, documents.short_date(fields.Date.from_string(self.decision_date)))),
+                  ('p', 'Căn cứ %s;' % self._thads_judgment_text()),
+                  ('p', '%s thông báo:' % (self.office_id.sudo().name or ''))]
+        for debtor in self._thads_debtors():
+            blocks.append(('p', 'Người phải thi hành án: %s.' % self._thads_person(debtor)))
+        blocks += [self._thads_obligation_table(),
+                   ('p', 'Số tiền còn phải thi hành: %s.' % documents.money(self.amount_remaining)),
+                   ('p', 'Người phải thi hành án có %s để tự nguyện thi hành. Hết thời hạn này mà không tự '
+                         'nguyện thi hành thì bị cưỡng chế thi hành án.' % period),
+                   ('p', 'Chấp hành viên phụ trách: %s.' % (self.executor_id.name or '......'))]
+        doc.update(title='Thông báo', subtitle='Về việc thi hành án (Quyết định thi hành án số %s)'
+                   % self.decision_number, blocks=blocks,
+                   recipients=['Người phải thi hành án', 'Người được thi hành án', 'Lưu: VT, hồ sơ THA'],
+                   signatures=[('Chấp hành viên', '(Ký, ghi rõ họ tên)', self.executor_id.name or '')])
+        return doc
+
+    def _thads_document_verification_notice(self, event=None):
+        """Thông báo kết quả xác minh điều kiện thi hành án (the last
+        verification of the case, or `event`)."""
+        event = event or self.event_ids.filtered(
+            lambda e: e.event_type in ('verify', 'reverify')).sorted(lambda e: (e.date, e.sequence))[-1:]
+        if not event:
+            raise UserError(_('Case %s has no recorded verification.') % self.name)
+        doc = self._thads_heading(self.office_id, event.date, event.document_number)
+        debtors = ', '.join(self._thads_debtors().mapped('name')) or '......'
+        result = {'has': 'Người phải thi hành án có điều kiện thi hành án.',
+                  'none': 'Người phải thi hành án chưa có điều kiện thi hành án.'}.get(
+            event.result, 'Chưa có kết luận.')
+        blocks = [('p', 'Căn cứ Quyết định thi hành án số %s ngày %s;' % (
+                       self.decision_number or '......',
+                       documents.short_date(fields.Date.from_string(self.decision_date)) or '......')),
+                  ('p', 'Ngày %s, Chấp hành viên %s đã xác minh điều kiện thi hành án của người phải thi hành '
+                        'án %s (việc thi hành án số %s).' % (
+                            documents.short_date(fields.Date.from_string(event.date)),
+                            event.executor_id.name or self.executor_id.name or '......', debtors, self.name)),
+                  ('b', 'Kết quả xác minh: %s' % result)]
+        if event.note:
+            blocks.append(('p', event.note))
+        doc.update(title='Thông báo', subtitle='Về kết quả xác minh điều kiện thi hành án', blocks=blocks,
+                   recipients=['Người được thi hành án', 'Người phải thi hành án', 'Lưu: VT, hồ sơ THA'],
+                   signatures=[('Chấp hành viên', '(Ký, ghi rõ họ tên)',
+                                event.executor_id.name or self.executor_id.name or '')])
+        return doc

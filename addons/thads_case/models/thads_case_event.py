@@ -3,7 +3,7 @@ import zlib
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..lib import lifecycle
+from ..lib import documents, lifecycle
 from .thads_case import MONEY, is_replay, replaying
 
 EVENT_TYPES = [
@@ -54,6 +54,7 @@ class ThadsCaseEvent(models.Model):
     corrected by a new event.  The office and executor at the time are
     stored so that statistics per office and officer stay reproducible."""
     _name = 'thads.case.event'
+    _inherit = ['thads.document.mixin']
     _description = 'Case event'
     _order = 'date desc, sequence desc, id desc'
 
@@ -220,3 +221,37 @@ class ThadsCaseEvent(models.Model):
         if not is_replay(self):
             raise UserError(_('A recorded event cannot be deleted: record a correcting event instead.'))
         return super(ThadsCaseEvent, self).unlink()
+
+    # ---------------------------------------------------- official documents
+    def _thads_document_receipt(self):
+        """Biên lai thu tiền of a collection."""
+        if self.event_type != 'collect':
+            raise UserError(_('A receipt is printed from a collection of money.'))
+        case = self.case_id
+        doc = self._thads_heading(self.office_id or case.office_id, self.date, self.document_number)
+        payers = case._thads_debtors()
+        collector = self.executor_id or self.user_id
+        doc.update(title='Biên lai thu tiền', subtitle='Thu tiền thi hành án', blocks=[
+            ('kv', [('Họ tên người nộp tiền:', ', '.join(payers.mapped('name')) or '......'),
+                    ('Địa chỉ:', ', '.join(p.street for p in payers if p.street) or '......'),
+                    ('Nộp cho việc thi hành án:', case.name or ''),
+                    ('Theo quyết định thi hành án:', '%s ngày %s' % (
+                        case.decision_number or '......',
+                        documents.short_date(fields.Date.from_string(case.decision_date)) or '......')),
+                    ('Khoản thi hành:', self.obligation_id.name or ''),
+                    ('Số tiền:', documents.money(self.amount)),
+                    ('Bằng chữ:', documents.money_in_words(self.amount)),
+                    ('Ngày thu:', documents.short_date(fields.Date.from_string(self.date)))]),
+        ], signatures=[('Người nộp tiền', '(Ký, ghi rõ họ tên)', ', '.join(payers.mapped('name'))),
+                       ('Người thu tiền', '(Ký, ghi rõ họ tên)', collector.name or '')])
+        return doc
+
+    def _thads_document_event_verification_notice(self):
+        if self.event_type not in ('verify', 'reverify'):
+            raise UserError(_('This notice is printed from a verification of conditions.'))
+        return self.case_id._thads_document_verification_notice(event=self)
+
+    def _thads_document_event_decision_notice(self):
+        if self.event_type != 'notify':
+            raise UserError(_('This notice is printed from the notice of the enforcement decision.'))
+        return self.case_id._thads_document_decision_notice(event=self)

@@ -1,7 +1,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..lib import lifecycle
+from ..lib import documents, lifecycle
 from .thads_case import is_replay, replaying
 
 
@@ -12,7 +12,7 @@ class ThadsCaseHandover(models.Model):
     event, so statistics per officer keep who had the case when."""
     _name = 'thads.case.handover'
     _description = 'Handover of cases'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'thads.office.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'thads.office.mixin', 'thads.document.mixin']
     _order = 'date desc, id desc'
 
     name = fields.Char(string='Minutes number', required=True, readonly=True,
@@ -163,3 +163,36 @@ class ThadsCaseHandover(models.Model):
             replaying(handover).write({'state': 'cancel'})
             handover.message_post(body=_('Handover cancelled by %s.') % user.name, subtype='mail.mt_note')
         return True
+
+    # ---------------------------------------------------- official documents
+    def _thads_document_handover_minutes(self):
+        """Biên bản bàn giao: the cases and the money collected, not paid out."""
+        doc = self._thads_heading(self.office_id, self.date, self.name if self.name != '/' else False)
+        rows = []
+        for index, case in enumerate(self.case_ids, 1):
+            rows.append([str(index), case.name or '', case.decision_number or '', case.debtor_names or '',
+                         documents.number(case.amount_remaining),
+                         documents.number(case.amount_held)])
+        rows.append(['', 'Tổng cộng', '%d việc' % len(self.case_ids), '',
+                     documents.number(sum(self.case_ids.mapped('amount_remaining'))),
+                     documents.number(sum(self.case_ids.mapped('amount_held')))])
+        date = fields.Date.from_string(self.date)
+        doc.update(title='Biên bản', subtitle='Về việc bàn giao hồ sơ thi hành án', blocks=[
+            ('p', 'Hôm nay, ngày %s, tại %s, chúng tôi gồm:' % (documents.short_date(date),
+                                                               self.office_id.sudo().name or '')),
+            ('p', 'Bên giao: Chấp hành viên %s.' % (self.from_user_id.name or '')),
+            ('p', 'Bên nhận: Chấp hành viên %s.' % (self.to_user_id.name or '')),
+            ('p', 'Lý do bàn giao: %s.' % (self.reason or '......')),
+            ('p', 'Đã tiến hành bàn giao %d hồ sơ thi hành án và số tiền đã thu chưa chi trả như sau:'
+             % len(self.case_ids)),
+            ('table', ['STT', 'Số thụ lý', 'Quyết định THA', 'Người phải THA',
+                       'Còn phải thi hành (đồng)', 'Đã thu chưa chi (đồng)'], rows,
+             [1.2, 3.6, 3.4, 3.6, 3.1, 3.1], (4, 5)),
+            ('p', 'Tổng số tiền còn phải thi hành: %s; đã thu chưa chi trả: %s.' % (
+                documents.money(sum(self.case_ids.mapped('amount_remaining'))),
+                documents.money(sum(self.case_ids.mapped('amount_held'))))),
+            ('p', 'Biên bản được lập thành 03 bản, bên giao giữ 01 bản, bên nhận giữ 01 bản, lưu hồ sơ 01 bản.'),
+        ], recipients=[], signatures=[('Bên giao', '(Ký, ghi rõ họ tên)', self.from_user_id.name or ''),
+                                       ('Bên nhận', '(Ký, ghi rõ họ tên)', self.to_user_id.name or ''),
+                                       ('Lãnh đạo đơn vị', '(Ký, ghi rõ họ tên)', self.office_id.sudo().head_id.name or '')])
+        return doc
