@@ -131,6 +131,46 @@ class ResUsers(models.Model):
                 vals['password'] = password
         return vals
 
+    # ------------------------------------------------------------- home page
+    @api.model
+    def _thads_home_actions(self):
+        """(group xmlid, action xmlid) by priority: the first group a user
+        holds decides where the web client opens after login (res.users
+        action_id) instead of Discuss.  The addons with queues add theirs
+        (thads_case).  Here, not in those addons' create()/write():
+        auditlog wraps res.users' create and write when thads_accounts
+        subscribes its rule, so overrides of addons loaded later in the same
+        process would be skipped until the next restart."""
+        return []
+
+    @api.multi
+    def _thads_set_home_action(self):
+        """Give each THADS user without a home action (or with a THADS one
+        that no longer fits the roles) the queue of their role.  A home
+        action chosen by hand outside THADS is kept."""
+        rules = [(self.env.ref(group, raise_if_not_found=False), self.env.ref(action, raise_if_not_found=False))
+                 for group, action in self._thads_home_actions()]
+        rules = [(group, action) for group, action in rules if group and action]
+        if not rules:
+            return True
+        ours = {action.id for _group, action in rules}
+        # sudo: called after the caller created or changed these users'
+        # groups (or at install); it writes their home action only
+        for user in self.sudo():
+            if user.action_id and user.action_id.id not in ours:
+                continue
+            home = next((action for group, action in rules if group in user.groups_id), None)
+            if (home and home.id) != user.action_id.id:
+                super(ResUsers, user).write({'action_id': home and home.id})
+        return True
+
+    @api.model
+    def _thads_set_all_home_actions(self):
+        """At install: every existing internal user (the demo users too)."""
+        self.with_context(active_test=False).search([]).filtered(
+            lambda user: not user.share)._thads_set_home_action()
+        return True
+
     # ------------------------------------------------------------------ CRUD
     @api.model
     def create(self, vals):
@@ -155,6 +195,7 @@ class ResUsers(models.Model):
             # write date as expired).  The superuser (data files, imports)
             # is exempt.
             user._thads_expire_password()
+        user._thads_set_home_action()
         return user
 
     @api.multi
@@ -187,6 +228,8 @@ class ResUsers(models.Model):
                 others._thads_expire_password()
         if 'thads_office_id' in vals or 'groups_id' in vals:
             self.env['ir.rule'].clear_caches()
+        if 'groups_id' in vals or any(key.startswith(('in_group_', 'sel_groups_')) for key in vals):
+            self._thads_set_home_action()
         return res
 
     @api.multi
@@ -209,6 +252,7 @@ class ResUsers(models.Model):
             # itself) or the role cron
             if self.env.uid != SUPERUSER_ID and user.sudo().groups_id != before[user.id]:
                 user._thads_audit_groups(before[user.id])
+        self._thads_set_home_action()
         return res
 
     @api.multi
