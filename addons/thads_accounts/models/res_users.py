@@ -228,7 +228,10 @@ class ResUsers(models.Model):
                 others._thads_expire_password()
         if 'thads_office_id' in vals or 'groups_id' in vals:
             self.env['ir.rule'].clear_caches()
-        if 'groups_id' in vals or any(key.startswith(('in_group_', 'sel_groups_')) for key in vals):
+        if {'groups_id', 'role_line_ids'} & set(vals) or any(
+                key.startswith(('in_group_', 'sel_groups_')) for key in vals):
+            # not from set_groups_from_roles: base_user_role's write calls it
+            # again below the home action's own write
             self._thads_set_home_action()
         return res
 
@@ -252,7 +255,6 @@ class ResUsers(models.Model):
             # itself) or the role cron
             if self.env.uid != SUPERUSER_ID and user.sudo().groups_id != before[user.id]:
                 user._thads_audit_groups(before[user.id])
-        self._thads_set_home_action()
         return res
 
     @api.multi
