@@ -21,9 +21,9 @@ class ThadsStatForm(models.Model):
     code = fields.Char(required=True, help='Internal code shared by the versions of one form, e.g. TK-VIEC.')
     official_number = fields.Char(help='The number printed on the form ("Biểu số ...").')
     number_verified = fields.Boolean(
-        string='Number and headings verified',
-        help='Checked against the appendix of the regulation. Unchecked: the number and the column headings are '
-             'a working model, and the exports say so.')
+        string='Number verified',
+        help='The official number was checked against a source. Unchecked: the number is a working one, and the '
+             'exports say so (each column has its own working-model mark).')
     name = fields.Char(required=True, translate=True)
     unit = fields.Selection([('count', 'Cases'), ('money', 'Money (thousand đồng)')], required=True)
     row_levels = fields.Selection(
@@ -36,6 +36,9 @@ class ThadsStatForm(models.Model):
         string='Obligations counted', required=True, default='all')
     regime = fields.Char(required=True, help='Regulation of this version, e.g. TT 05/2024/TT-BTP.')
     legal_basis = fields.Char(help='The regulation and article that prescribe the form, printed on the exports.')
+    period_months = fields.Char(
+        string='Period lengths', help='Lengths in months of the periods this form is made for, e.g. "3,6,10,12" for '
+                                      'the interagency forms of TTLT 12/2021; empty: every period.')
     date_from = fields.Date(string='Valid from')
     date_to = fields.Date(string='Valid until')
     note = fields.Text(help='What is known and not known about this version (sources, working model).')
@@ -77,6 +80,17 @@ class ThadsStatForm(models.Model):
             return _('from %s to %s') % (_fmt(self.date_from) or '...', _fmt(self.date_to))
         return _('from %s') % (_fmt(self.date_from) or '...')
 
+    @api.constrains('period_months')
+    def _check_period_months(self):
+        for form in self:
+            parts = form.period_months.split(',') if form.period_months else []
+            if any(not part.strip().isdigit() for part in parts):
+                raise ValidationError(_('Form %s: the period lengths are numbers of months separated by commas, '
+                                        'e.g. 3,6,10,12.') % form.code)
+
+    def _months(self):
+        return [int(part) for part in (self.period_months or '').split(',') if part.strip()]
+
     def _valid_on(self, day):
         return (not self.date_from or self.date_from <= day) and (not self.date_to or day <= self.date_to)
 
@@ -89,6 +103,11 @@ class ThadsStatForm(models.Model):
     def _check_period(self, period):
         """Refuse a version not valid at the end of the period: the form of
         a report is the one in force when the period ends."""
+        months = self._months()
+        if months and (period.kind != 'periodic' or period.months not in months):
+            raise ValidationError(_('The form %s is made for the periods of %s months from 01/10 only, not for the '
+                                    'period "%s".') % (self.official_number or self.code,
+                                                       ', '.join(str(m) for m in months), period.name))
         if not self._valid_on(period.date_end):
             valid = self._version_for(self.code, period.date_end)
             hint = _('use the version of %s (%s).') % (valid.regime, valid._validity()) if valid \

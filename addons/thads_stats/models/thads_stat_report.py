@@ -292,7 +292,7 @@ class ThadsStatReport(models.Model):
             'form_ref': '%s - %s' % (form.code, form.regime),
             'legal_basis': _('Issued with %s') % form.legal_basis if form.legal_basis else '',
             'validity': _('Version valid %s') % form._validity(),
-            'working_note': _('Working model: the form number and the column headings are not yet verified '
+            'working_note': _('Working model: the form number or some column headings are not yet verified '
                               'against the official appendix.') if form.working_model else '',
             'title': form.name.upper(),
             'period': _('Period: %s (from %s to %s)') % (self.period_id.name, self._fmt(self.period_id.date_start),

@@ -81,6 +81,26 @@ class TestFormRegistry(ThadsCaseCase):
         draft._onchange_period_form_version()
         self.assertEqual(draft.form_id, self.tt06)
 
+    def test_interagency_form_periods(self):
+        """01/TKLN-THADS (TTLT 12/2021): periods of 3, 6, 10 and 12 months only."""
+        form = self.env.ref('thads_stats.form_tkln_01')
+        self.assertEqual((form.official_number, form.date_from, form._months()),
+                         ('01/TKLN-THADS', '2022-02-25', [3, 6, 10, 12]))
+        Period = self.env['thads.stat.period']
+        Report = self.env['thads.stat.report']
+        for months in (1, 9):
+            period = Period.search([('kind', '=', 'periodic'), ('stat_year', '=', 2024), ('months', '=', months)])
+            with self.assertRaises(ValidationError) as ctx, self.env.cr.savepoint():
+                Report.create({'form_id': form.id, 'period_id': period.id, 'office_id': self.region_a1.id})
+            self.assertIn('3, 6, 10, 12', ctx.exception.name)
+        self.advance(self.make_case(due=M, date='2024-10-10'), ('decide', '2024-10-14'))
+        report = Report.create({'form_id': form.id, 'period_id': self.period_2025.id, 'office_id': self.region_a1.id})
+        report.action_compute()
+        self.assertEqual(report.line_ids.filtered(lambda l: l.office_id == self.region_a1).value('c3'), 1)
+        self.assertIn('01/TKLN-THADS', report.export_layout()['form_code'])
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            form.period_months = '3,sáu'
+
     def test_national_admin_adds_a_version(self):
         admin = self.users['national_admin']
         current = self.env.ref('thads_stats.form_tk_tien').sudo(admin)
