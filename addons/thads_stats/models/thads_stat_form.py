@@ -48,6 +48,12 @@ class ThadsStatForm(models.Model):
     invariants = fields.Text(help='One check per line, "c6 = c7 + c14": differences are listed on the report.')
     active = fields.Boolean(default=True)
 
+    @api.multi
+    def name_get(self):
+        """The versions of a form share its title: show number and regime."""
+        return [(form.id, '%s%s (%s)' % ('%s ' % form.official_number if form.official_number else '', form.name,
+                                         form.regime)) for form in self]
+
     @api.depends('column_ids.working_model', 'number_verified')
     def _compute_working_model(self):
         for form in self:
