@@ -282,6 +282,27 @@ class TestBudgetAndOfficerForms(ThadsCaseCase):
         money = self.report(self.env.ref('thads_stats.form_tk_tien'), self.region_a1)
         self.assertEqual(self.row(money, self.region_a1).value('c1'), (14 - 1) * M + 6 * M + 10 * M + 5 * M)
 
+    def test_rollup_through_an_abolished_office(self):
+        """A Chi cục abolished on 30/06/2025 (successor: region A1) reports
+        through A1 in forms c) and d): no row of its own."""
+        cases = self.build()
+        old = self.env['thads.office'].create({
+            'name': 'Chi cục cũ', 'code': 'CC-OLD', 'kind': 'district', 'parent_id': self.province_a.id,
+            'date_start': '2010-01-01', 'date_end': '2025-06-30', 'successor_id': self.region_a1.id})
+        inherited = self.mixed_case('2025-05-10', 0, 5 * M, office=old)
+        self.advance(inherited, ('decide', '2025-05-12'),
+                     ('collect', '2025-06-01', dict(amount=1 * M, **self.ob(inherited, True))))
+        report = self.report(self.form_budget, self.national)
+        self.assertFalse(report.line_ids.filtered(lambda l: l.office_id == old))
+        a1 = self.row(report, self.region_a1)
+        self.assertEqual([a1.value(c) for c in ('c1', 'c2', 'c3', 'c6', 'c10', 'c16')],
+                         [15 * M, 7 * M, 8 * M, 13 * M, 5 * M, 5 * M])
+        self.assertEqual(self.row(report, self.province_a).value('c1'), 18 * M)
+        self.assertEqual(set(a1._case_ids('c2')), set((cases['B1'] | inherited).ids))
+        chv = self.report(self.env.ref('thads_stats.form_tk_viec_chv'), self.province_a)
+        self.assertFalse(chv.line_ids.filtered(lambda l: l.office_id == old))
+        self.assertEqual(self.row(chv, self.region_a1, self.users['executor']).value('c2'), 2)
+
     def test_budget_form_exports_close_and_reconcile(self):
         import base64
         import xlsxwriter
