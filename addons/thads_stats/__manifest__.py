@@ -2,7 +2,7 @@
     'name': 'THADS Statistics',
     'summary': 'Official statistics from case events: periods, forms as data, '
                'SQL engine, drill-down, closing and locking',
-    'version': '11.0.1.1.0',
+    'version': '11.0.1.2.0',
     'category': 'THADS',
     'license': 'AGPL-3',
     'author': 'THADS platform team',

@@ -45,6 +45,21 @@ def queue_columns():
     ordered = [state for state in STATES if state not in FINAL] + [state for state in STATES if state in FINAL]
     return [(state, state in FINAL and state not in closable) for state in ordered]
 
+# Where each state falls in the statistical forms (the one source of truth:
+# the statistics engine's SQL CASE is generated from it, and a test fails
+# when a state has no entry).  FINISHED: closed or archived, counted as
+# terminated when the case was terminated, else as done.  None: the state
+# is never counted (no QĐ THA yet, or the request refused).
+FINISHED = 'finished'
+STAT_BUCKETS = {
+    RECEIVED: None, REFUSED: None,
+    NEW: 'enforcing', VOLUNTARY: 'enforcing', VERIFICATION: 'enforcing', ENFORCING: 'enforcing',
+    NO_CONDITION: 'no_condition', SEPARATE_REGISTER: 'no_condition',
+    POSTPONED: 'postponed', SUSPENDED: 'suspended',
+    TERMINATED: 'terminated', DONE: 'done', DELEGATED: 'delegated', REVOKED: 'revoked',
+    RETURNED: 'other',  # request returned after 2 years without conditions: "trường hợp khác"
+    CLOSED: FINISHED, ARCHIVED: FINISHED,
+}
 
 Transition = namedtuple('Transition', 'sources target needs')
 # needs: document (number + date of the act), ground, amount, obligation,
@@ -120,6 +135,12 @@ def next_state(state, event_type):
     if state not in transition.sources:
         raise TransitionError('not_allowed', event_type=event_type, state=state)
     return transition.target or state
+
+
+def source_states(event_type):
+    """The states from which `event_type` may be recorded (the case form's
+    buttons show from them only)."""
+    return [state for state in STATES if state in TRANSITIONS[event_type].sources]
 
 
 def allowed_events(state):

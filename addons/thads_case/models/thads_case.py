@@ -147,6 +147,9 @@ class ThadsCase(models.Model):
     state = fields.Selection(STATE_SELECTION, readonly=True, index=True, copy=False,
                              default=lifecycle.RECEIVED, track_visibility='onchange',
                              group_expand='_group_expand_states')
+    # the handover's choice of cases (lifecycle.PENDING, not a list in a view)
+    is_pending = fields.Boolean(string='Still to enforce', compute='_compute_is_pending',
+                                search='_search_is_pending')
     amount_due = fields.Float(digits=MONEY, readonly=True, copy=False)
     amount_collected = fields.Float(digits=MONEY, readonly=True, copy=False)
     amount_paid_out = fields.Float(digits=MONEY, readonly=True, copy=False)
@@ -201,6 +204,51 @@ class ThadsCase(models.Model):
         ('number_unique', 'unique(office_id, year, number_seq)', 'The case number already exists in this office.'),
         ('external_key_unique', 'unique(external_key)', 'A case with this external key already exists.'),
     ]
+
+    @api.depends('state')
+    def _compute_is_pending(self):
+        for case in self:
+            case.is_pending = case.state in lifecycle.PENDING
+
+    def _search_is_pending(self, operator, value):
+        positive = (operator in ('=', '==')) == bool(value)
+        return [('state', 'in' if positive else 'not in', list(lifecycle.PENDING))]
+
+    @api.model
+    def fields_view_get(self, view_id=None, view_type='form', toolbar=False, submenu=False):
+        """The event buttons show in the states the life cycle allows
+        (lifecycle.source_states), whatever the view says: every state leaf
+        of a button's invisibility is the life cycle's list."""
+        result = super(ThadsCase, self).fields_view_get(view_id, view_type, toolbar, submenu)
+        if view_type == 'form':
+            result['arch'] = self._lifecycle_buttons(result['arch'])
+        return result
+
+    @staticmethod
+    def _lifecycle_buttons(arch):
+        import json
+        import re
+        from lxml import etree
+        doc = etree.fromstring(arch)
+        for button in doc.iter('button'):
+            found = re.search(r"'event_type'\s*:\s*'(\w+)'", button.get('context') or '')
+            if button.get('name') != 'action_event' or not found or found.group(1) not in lifecycle.TRANSITIONS:
+                continue
+            sources = lifecycle.source_states(found.group(1))
+            leaf = ['state', 'not in', sources]
+            modifiers = json.loads(button.get('modifiers') or '{}')
+            invisible = modifiers.get('invisible')
+            if invisible is True:
+                continue  # hidden whatever the state
+            if isinstance(invisible, list):
+                invisible = [leaf if isinstance(term, (list, tuple)) and term[0] == 'state' else term
+                             for term in invisible]
+                if leaf not in invisible:
+                    invisible.append(leaf)  # implicit AND, as Odoo does for "states"
+            modifiers['invisible'] = invisible if isinstance(invisible, list) else [leaf]
+            button.set('modifiers', json.dumps(modifiers))
+            button.set('states', ','.join(sources))
+        return etree.tostring(doc, encoding='unicode')
 
     @api.model_cr
     def init(self):

@@ -43,11 +43,15 @@ def render(layout):
                             topMargin=10 * mm, bottomMargin=10 * mm, title=layout['title'])
     story = [
         Table([[Paragraph(layout['agency'] + '<br/>' + layout['office'], bold),
-                Paragraph(layout['form_code'], ParagraphStyle('fc', parent=bold, alignment=2))]],
-              colWidths=[180 * mm, 97 * mm]),
+                [Paragraph(layout['form_code'], ParagraphStyle('fc', parent=bold, alignment=2)),
+                 Paragraph(layout['form_ref'], right), Paragraph(layout['legal_basis'], right)]]],
+              colWidths=[150 * mm, 127 * mm]),
         Spacer(1, 4 * mm), Paragraph(layout['title'], title), Paragraph(layout['period'], centered),
+        Paragraph(layout['validity'], centered),
         Paragraph(layout['unit'], right), Spacer(1, 2 * mm),
     ]
+    if layout.get('working_note'):
+        story.insert(-1, Paragraph(layout['working_note'], normal))
     header = [Paragraph('', heading)] + [Paragraph('%s<br/>%s' % (label, code), heading)
                                          for code, label in layout['columns']]
     data = [header]

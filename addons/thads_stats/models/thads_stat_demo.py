@@ -9,8 +9,9 @@ from odoo import api, fields, models
 
 
 class ThadsStatReportDemo(models.Model):
-    """Demo: the province of Hà Nội has closed its latest quarter and
-    compared it with the figures its offices counted by hand."""
+    """Demo: the province of Hà Nội has closed its latest quarter in every
+    form in force and compared form a) with the figures its offices
+    counted by hand."""
     _inherit = 'thads.stat.report'
 
     @api.model
@@ -28,6 +29,11 @@ class ThadsStatReportDemo(models.Model):
             'form_id': self.env.ref('thads_stats.form_tk_viec').id, 'period_id': period.id,
             'office_id': self.env.ref('thads_accounts.office_hn_demo').id})
         report.action_close()
+        # every other form in force for that quarter is closed too (issue 19)
+        for form in self.env['thads.stat.form'].search([('id', '!=', report.form_id.id)]):
+            if form._valid_on(period.date_end) and (not form._months() or period.months in form._months()):
+                self.sudo(statistician).create({'form_id': form.id, 'period_id': period.id,
+                                                'office_id': report.office_id.id}).action_close()
         reconciliation = self.env['thads.stat.reconciliation'].sudo(statistician).create({
             'report_id': report.id, 'file': self._demo_hand_made(report),
             'filename': 'so-lieu-thu-cong-%s.xlsx' % period.date_end, 'threshold': 0})

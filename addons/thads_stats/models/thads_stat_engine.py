@@ -1,5 +1,9 @@
-from odoo import api, models
+import re
 
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+from odoo.addons.thads_case.lib import lifecycle
 from odoo.addons.thads_case.lib.lifecycle import PENDING  # the states of a case still to enforce
 
 # up to this many offices, the journal scans are filtered by office
@@ -17,13 +21,13 @@ WITH fin AS (
     SELECT e.case_id, e.state_after AS state, e.executor_id, e.stat_cum_done, e.stat_cum_delegated,
            e.stat_decided_date, e.stat_terminated
       FROM thads_case_event e
-     WHERE e.date <= %(end)s AND COALESCE(e.stat_next_date, 'infinity'::date) > %(end)s {office_filter}
+     WHERE e.date <= %(end)s AND COALESCE(e.stat_next_date, 'infinity'::date) > %(end)s {office_filter_e}
 ), beg AS (
     SELECT e.case_id, e.state_after AS state, e.stat_cum_done, e.stat_cum_delegated
       FROM thads_case_event e
      WHERE e.date < %(year_start)s AND COALESCE(e.stat_next_date, 'infinity'::date) >= %(year_start)s
-           {office_filter}
-), per_case AS (
+           {office_filter_e}
+){budget_ctes}, per_case AS (
     SELECT f.case_id, f.state, f.executor_id, b.state AS state_before,
            COALESCE(f.stat_decided_date >= %(year_start)s, false) AS decided_in_year,
            f.stat_terminated AS terminated,
@@ -34,22 +38,69 @@ WITH fin AS (
 ), classified AS (
     SELECT c.id AS case_id, c.office_id, p.executor_id,
            (p.state_before IN %(pending)s) AS carried, p.decided_in_year AS is_new,
-           CASE WHEN p.state IN ('delegated') THEN 'delegated'
-                WHEN p.state = 'revoked' THEN 'revoked'
-                WHEN p.state = 'terminated' OR (p.state IN ('closed', 'archived') AND p.terminated) THEN 'terminated'
-                WHEN p.state IN ('done', 'closed', 'archived') THEN 'done'
-                WHEN p.state IN ('new', 'voluntary', 'verification', 'enforcing') THEN 'enforcing'
-                WHEN p.state IN ('postponed', 'suspended') THEN p.state
-                WHEN p.state IN ('no_condition', 'separate_register') THEN 'no_condition'
-                ELSE 'other' END AS bucket,
-           (CASE WHEN p.state_before IN %(pending)s THEN COALESCE(c.amount_due, 0) - p.settled_before
-                 ELSE COALESCE(c.amount_due, 0) END)::bigint AS base_money,
-           p.done_in_year::bigint AS done_in_year, p.delegated_in_year::bigint AS delegated_in_year
+           {bucket} AS bucket,
+           {money}
       FROM per_case p
-      JOIN thads_case c ON c.id = p.case_id
+      JOIN thads_case c ON c.id = p.case_id {money_join}
      WHERE (p.state_before IN %(pending)s OR p.decided_in_year) {case_filter}
 )
 """
+ALL_MONEY = """(CASE WHEN p.state_before IN %(pending)s THEN COALESCE(c.amount_due, 0) - p.settled_before
+                 ELSE COALESCE(c.amount_due, 0) END)::bigint AS base_money,
+           p.done_in_year::bigint AS done_in_year, p.delegated_in_year::bigint AS delegated_in_year"""
+# Form c) (state budget): the money of the obligations owed to the budget
+# only (fines, court fees, confiscation: thads.case.obligation.budget), from
+# the money events on those obligations; a delegation without an obligation
+# moves all that is still due.  Only cases with such an obligation count.
+BUDGET_CTES = """, bud AS (
+    SELECT o.case_id, SUM(o.amount_due) AS due
+      FROM thads_case_obligation o WHERE o.budget {office_filter_o} GROUP BY o.case_id
+), bmoves AS (
+    SELECT e.case_id,
+           SUM(e.amount) FILTER (WHERE e.event_type IN ('collect', 'reduce') AND e.date < %(year_start)s) AS done_before,
+           SUM(e.amount) FILTER (WHERE e.event_type IN ('collect', 'reduce') AND e.date >= %(year_start)s) AS done_year,
+           SUM(e.amount) FILTER (WHERE e.event_type = 'delegate' AND e.date < %(year_start)s) AS deleg_before,
+           SUM(e.amount) FILTER (WHERE e.event_type = 'delegate' AND e.date >= %(year_start)s) AS deleg_year
+      FROM thads_case_event e JOIN thads_case_obligation o ON o.id = e.obligation_id AND o.budget
+     WHERE e.event_type IN ('collect', 'reduce', 'delegate') AND e.date <= %(end)s {office_filter_e}
+     GROUP BY e.case_id
+), bwhole AS (
+    SELECT e.case_id, MAX(e.date) AS date
+      FROM thads_case_event e
+     WHERE e.event_type = 'delegate' AND e.obligation_id IS NULL AND e.date <= %(end)s
+           AND e.case_id IN (SELECT case_id FROM bud)
+     GROUP BY e.case_id
+), bmoney AS (
+    SELECT bud.case_id, bud.due, COALESCE(m.done_before, 0) AS done_before, COALESCE(m.done_year, 0) AS done_year,
+           COALESCE(m.deleg_before, 0) + CASE WHEN w.date < %(year_start)s
+               THEN bud.due - COALESCE(m.done_before, 0) - COALESCE(m.deleg_before, 0) ELSE 0 END AS deleg_before,
+           COALESCE(m.deleg_year, 0) + CASE WHEN w.date >= %(year_start)s
+               THEN bud.due - COALESCE(m.done_before, 0) - COALESCE(m.done_year, 0) - COALESCE(m.deleg_before, 0)
+                    - COALESCE(m.deleg_year, 0) ELSE 0 END AS deleg_year
+      FROM bud LEFT JOIN bmoves m ON m.case_id = bud.case_id LEFT JOIN bwhole w ON w.case_id = bud.case_id
+)"""
+BUDGET_MONEY = """(CASE WHEN p.state_before IN %(pending)s THEN bm.due - bm.done_before - bm.deleg_before
+                 ELSE bm.due END)::bigint AS base_money,
+           bm.done_year::bigint AS done_in_year, bm.deleg_year::bigint AS delegated_in_year"""
+OFFICE_FILTER = 'AND {alias}.case_id IN (SELECT id FROM thads_case WHERE office_id IN %(offices)s)'
+UNMAPPED = 'unmapped:'
+
+
+def bucket_sql(column='p.state', terminated='p.terminated'):
+    """The SQL CASE giving each state its column, generated from
+    lifecycle.STAT_BUCKETS (the life cycle is the one source of truth): a
+    state without a bucket gives 'unmapped:<state>', which the engine
+    refuses instead of counting it as "other"."""
+    whens = []
+    for state in lifecycle.STATES:
+        bucket = lifecycle.STAT_BUCKETS.get(state)
+        if not re.match(r'^[a-z_]+$', state) or (bucket and not re.match(r'^[a-z_]+$', bucket)):
+            raise ValueError('unexpected state or bucket name %r %r' % (state, bucket))
+        if bucket == lifecycle.FINISHED:
+            whens.append("WHEN '%s' THEN CASE WHEN %s THEN 'terminated' ELSE 'done' END" % (state, terminated))
+        elif bucket:
+            whens.append("WHEN '%s' THEN '%s'" % (state, bucket))
+    return "CASE %s %s ELSE '%s' || %s END" % (column, ' '.join(whens), UNMAPPED, column)
 
 
 class ThadsStatEngine(models.AbstractModel):
@@ -68,29 +119,35 @@ class ThadsStatEngine(models.AbstractModel):
         off for this transaction, whatever the server's setting."""
         self.env.cr.execute('SET LOCAL jit = off')
 
-    def _params(self, year_start, date_end, office_ids=None):
+    def _params(self, year_start, date_end, office_ids=None, budget=False):
         """The query for a scope of offices: a small scope filters the
         journal scans (index on the cases' office), a large one only the
-        join with the cases (hashed IN list), which costs nothing."""
+        join with the cases (hashed IN list), which costs nothing.
+        `budget`: the money of the obligations owed to the state budget
+        only (form c)."""
         params = {'end': date_end, 'year_start': year_start, 'pending': PENDING}
-        office_filter = case_filter = ''
+        filter_e = filter_o = case_filter = ''
         if office_ids is not None:
             params['offices'] = tuple(set(office_ids)) or (0,)
             if len(params['offices']) <= SMALL_SCOPE:
-                office_filter = 'AND e.case_id IN (SELECT id FROM thads_case WHERE office_id IN %(offices)s)'
+                filter_e, filter_o = OFFICE_FILTER.format(alias='e'), OFFICE_FILTER.format(alias='o')
             else:
                 case_filter = 'AND c.office_id IN %(offices)s'
-        return CASE_SQL.format(office_filter=office_filter, case_filter=case_filter), params
+        budget_ctes = BUDGET_CTES.format(office_filter_o=filter_o, office_filter_e=filter_e) if budget else ''
+        sql = CASE_SQL.format(office_filter_e=filter_e, case_filter=case_filter, bucket=bucket_sql(),
+                              budget_ctes=budget_ctes, money=BUDGET_MONEY if budget else ALL_MONEY,
+                              money_join='JOIN bmoney bm ON bm.case_id = p.case_id' if budget else '')
+        return sql, params
 
     @api.model
-    def _measures(self, year_start, date_end, office_ids=None):
+    def _measures(self, year_start, date_end, office_ids=None, budget=False):
         """{(office_id, executor_id): {'count': {measure: n}, 'money': {measure: đồng}}}
 
         PostgreSQL groups the cases by office, executor, bucket and the two
         flags (a few thousand groups for the nation) with five integer sums;
         the measures are folded from those groups here (no loop over cases).
         """
-        sql, params = self._params(year_start, date_end, office_ids)
+        sql, params = self._params(year_start, date_end, office_ids, budget)
         self._tune()
         self.env.cr.execute(sql + """
             SELECT office_id, executor_id, bucket, carried, is_new, COUNT(*), SUM(base_money),
@@ -104,6 +161,10 @@ class ThadsStatEngine(models.AbstractModel):
             if entry is None:
                 entry = result[(office_id, executor_id)] = {
                     'count': dict.fromkeys(MEASURES, 0), 'money': dict.fromkeys(MEASURES, 0)}
+            if bucket.startswith(UNMAPPED):
+                raise UserError(_('Cases in the state "%s" have no column in the statistical forms: the life '
+                                  'cycle (thads_case/lib/lifecycle.py, STAT_BUCKETS) must give it one.')
+                                % bucket[len(UNMAPPED):])
             counts, money = entry['count'], entry['money']
             base, done, delegated, rest = int(base), int(done), int(delegated), int(rest)
             if carried:
@@ -122,9 +183,9 @@ class ThadsStatEngine(models.AbstractModel):
         return result
 
     @api.model
-    def _case_ids(self, year_start, date_end, office_ids, measure, executor_id=None):
+    def _case_ids(self, year_start, date_end, office_ids, measure, executor_id=None, budget=False):
         """The cases behind a base measure (drill-down)."""
-        sql, params = self._params(year_start, date_end, office_ids)
+        sql, params = self._params(year_start, date_end, office_ids, budget)
         condition = {'carried': 'carried', 'new': 'is_new'}.get(measure, 'bucket = %(bucket)s')
         params['bucket'] = measure
         self._tune()

@@ -17,3 +17,5 @@ class ThadsStatFormColumn(models.Model):
     measure = fields.Selection([(m, m) for m in MEASURES])
     formula = fields.Char(help='Arithmetic over column codes, e.g. "c2+c3".')
     is_percent = fields.Boolean()
+    working_model = fields.Boolean(
+        string='Working model', help='The heading is not verified against the official appendix (domain.md §1.3, §6).')

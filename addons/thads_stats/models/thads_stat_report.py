@@ -1,7 +1,7 @@
 import json
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
 from odoo.addons.queue_job.job import job
@@ -88,6 +88,20 @@ class ThadsStatReport(models.Model):
                                 'deleted.'))
         return super(ThadsStatReport, self).unlink()
 
+    @api.constrains('form_id', 'period_id')
+    def _check_form_version(self):
+        """The form version must be valid at the end of the period."""
+        for report in self:
+            report.form_id._check_period(report.period_id)
+
+    @api.onchange('period_id')
+    def _onchange_period_form_version(self):
+        """Another period: the version of the same form valid for it."""
+        if self.form_id and self.period_id and not self.form_id._valid_on(self.period_id.date_end):
+            version = self.form_id._version_for(self.form_id.code, self.period_id.date_end)
+            if version:
+                self.form_id = version
+
     def _check_can_change(self):
         """Computing and closing write the figures: only for those who may
         change the report (statisticians of its subtree)."""
@@ -157,8 +171,11 @@ class ThadsStatReport(models.Model):
     def _compute_lines(self):
         scope = self._scope_offices()
         period = self.period_id
-        measures = self.env['thads.stat.engine']._measures(period.year_start(), period.date_end, scope.ids)
-        unit = self.form_id.unit
+        form = self.form_id
+        measures = self.env['thads.stat.engine']._measures(period.year_start(), period.date_end, scope.ids,
+                                                           budget=form.money_scope == 'budget')
+        unit = form.unit
+        per_executor = form.row_levels == 'executor'
         # the tree in one query: a national form walks a thousand offices
         self.env.cr.execute('SELECT id, parent_id, successor_id, date_end, parent_left FROM thads_office '
                             'WHERE id IN %s', (tuple(scope.ids),))
@@ -178,7 +195,8 @@ class ThadsStatReport(models.Model):
             # historical offices report through their successor at the period end
             office_id = offices.successor_at(office_id, period.date_end, lookup)
             base = values[unit]
-            add(('executor', office_id, executor_id or False), base)
+            if per_executor:
+                add(('executor', office_id, executor_id or False), base)
             node = office_id
             while node in tree:  # the office and every level above, up to the scope
                 add(('office', node, False), base)
@@ -266,11 +284,17 @@ class ThadsStatReport(models.Model):
             rows.append({'label': label, 'level': line.level,
                          'values': [line.format_value(values.get(c.code), c, money) for c in columns],
                          'raw': [values.get(c.code) for c in columns]})
+        form = self.form_id
         return {
             'agency': (self.office_id.parent_id or national).name.upper(),
             'office': self.office_id.name.upper(),
-            'form_code': _('Form %s') % self.form_id.code,
-            'title': self.form_id.name.upper(),
+            'form_code': _('Form No. %s') % (form.official_number or form.code),
+            'form_ref': '%s - %s' % (form.code, form.regime),
+            'legal_basis': _('Issued with %s') % form.legal_basis if form.legal_basis else '',
+            'validity': _('Version valid %s') % form._validity(),
+            'working_note': _('Working model: the form number or some column headings are not yet verified '
+                              'against the official appendix.') if form.working_model else '',
+            'title': form.name.upper(),
             'period': _('Period: %s (from %s to %s)') % (self.period_id.name, self._fmt(self.period_id.date_start),
                                                           self._fmt(self.period_id.date_end)),
             'unit': _('Unit: thousand đồng') if money else _('Unit: cases'),

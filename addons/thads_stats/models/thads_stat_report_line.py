@@ -77,7 +77,8 @@ class ThadsStatReportLine(models.Model):
             column = columns[col_code]
             if column.measure:
                 return set(engine._case_ids(report.period_id.year_start(), report.period_id.date_end,
-                                           offices.ids, column.measure, executor))
+                                           offices.ids, column.measure, executor,
+                                           budget=report.form_id.money_scope == 'budget'))
             return walk(formulas.parse(column.formula).body)
 
         def walk(node):

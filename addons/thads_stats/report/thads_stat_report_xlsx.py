@@ -9,6 +9,7 @@ class ThadsStatReportXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, reports):
         bold = workbook.add_format({'bold': True})
+        italic = workbook.add_format({'italic': True})
         center = workbook.add_format({'bold': True, 'align': 'center'})
         title = workbook.add_format({'bold': True, 'align': 'center', 'font_size': 13})
         head = workbook.add_format({'bold': True, 'align': 'center', 'valign': 'vcenter', 'text_wrap': True,
@@ -26,10 +27,16 @@ class ThadsStatReportXlsx(models.AbstractModel):
             sheet.set_column(1, width, 12)
             sheet.write(0, 0, layout['agency'], bold)
             sheet.write(1, 0, layout['office'], bold)
-            sheet.write(0, width - 2, layout['form_code'], bold)
+            # the form's identity: official number, regime, legal basis, validity
+            sheet.write(0, width - 3, layout['form_code'], bold)
+            sheet.write(1, width - 3, layout['form_ref'])
+            sheet.write(2, width - 3, layout['legal_basis'])
             sheet.merge_range(3, 0, 3, width, layout['title'], title)
             sheet.merge_range(4, 0, 4, width, layout['period'], center)
+            sheet.write(5, 0, layout['validity'])
             sheet.write(5, width - 2, layout['unit'])
+            if layout['working_note']:
+                sheet.write(6, 0, layout['working_note'], italic)
             sheet.write(7, 0, '', head)
             for index, (code, label) in enumerate(layout['columns'], start=1):
                 sheet.write(7, index, '%s\n%s' % (label, code), head)

@@ -2,3 +2,4 @@ from . import test_stats
 from . import test_stats_access
 from . import test_stats_http
 from . import test_access_matrix
+from . import test_forms

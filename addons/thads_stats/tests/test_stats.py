@@ -26,6 +26,9 @@ class TestStatistics(ThadsCaseCase):
         cls.period = cls.env['thads.stat.period'].search([('stat_year', '=', 2025), ('months', '=', 6)])
         cls.form_count = cls.env.ref('thads_stats.form_tk_viec')
         cls.form_money = cls.env.ref('thads_stats.form_tk_tien')
+        # forms d) and đ): the same figures with a row per enforcement officer
+        cls.form_count_chv = cls.env.ref('thads_stats.form_tk_viec_chv')
+        cls.form_money_chv = cls.env.ref('thads_stats.form_tk_tien_chv')
 
     def case(self, received, due, executor=None, office=None):
         return self.make_case(executor=executor, office=office, due=due, date=received)
@@ -106,8 +109,12 @@ class TestStatistics(ThadsCaseCase):
         for code in ('c1', 'c6', 'c8', 'c14', 'c16'):
             self.assertEqual(national.value(code), sum(p.value(code) for p in provinces), code)
         self.assertIn(self.province_a, provinces.mapped('office_id'))
-        self.assertEqual(self.row(report, self.region_a1, self.users['executor2']).value('c11'), 1)
-        self.assertEqual(self.row(report, self.region_a1, self.users['executor']).value('c1'), 7)
+        # form a) has office rows only; form d) adds the enforcement officers
+        self.assertEqual(set(report.line_ids.mapped('level')), {'office'})
+        chv = self.report(self.form_count_chv, self.national)
+        self.assertEqual(self.row(chv, self.region_a1, self.users['executor2']).value('c11'), 1)
+        self.assertEqual(self.row(chv, self.region_a1, self.users['executor']).value('c1'), 7)
+        self.assertEqual(self.values(self.row(chv, self.region_a1), codes), self.values(a1, codes))
         # drill-down: the cases behind a cell, formulas as set arithmetic
         self.assertEqual(len(a1._case_ids('c1')), 8)
         self.assertEqual(len(a1._case_ids('c6')), 6)
@@ -227,13 +234,21 @@ class TestStatistics(ThadsCaseCase):
         self.assertEqual(sheet.cell_value(7, 1), 'Tổng số thụ lý\nc1')
         self.assertEqual([sheet.cell_value(a1, col) for col in (1, 2, 3, 6, 16)],
                          [81000, 62000, 19000, 73000, 56000])  # thousand đồng
-        self.assertIn('Form TK-TIEN', [sheet.cell_value(0, col) for col in range(sheet.ncols)])
+        # the form's identity: official number, regime, legal basis, validity, working model
+        head = [sheet.cell_value(row, col) for row in range(7) for col in range(sheet.ncols)]
+        self.assertIn('Form No. b)', head)
+        self.assertIn('TK-TIEN - TT 05/2024/TT-BTP', head)
+        self.assertTrue(any('Thông tư 05/2024/TT-BTP ngày 10/06/2024' in cell for cell in head))
+        self.assertIn('Version valid from 26/07/2024', head)
+        self.assertTrue(any(cell.startswith('Working model') for cell in head))
         self.assertIn('Prepared by', labels)
         pdf = report.render_pdf()
         self.assertTrue(pdf.startswith(b'%PDF'))
         text = ''.join(page.extractText() for page in PdfFileReader(io.BytesIO(pdf)).pages)
         self.assertIn('81.000', text)
         self.assertIn('56.000', text)
+        for printed in ('Form No. b)', 'TT 05/2024/TT-BTP', 'Version valid from 26/07/2024', 'Working model'):
+            self.assertIn(printed, text)
 
     def test_reconciliation_and_dashboard(self):
         import base64
