@@ -5,24 +5,31 @@ Creates (once) 34 provinces, 355 regional offices and 40 enforcement
 officers, then for each size in BENCH_CASES (default 100000): writes a
 realistic legacy CSV (lib/legacy_template.sample_rows: 3-6 events a case,
 both date formats, money with and without separators, 1 % bad rows),
-imports it on the bulk path, running its queue jobs one after the other in
-this process (one transaction per chunk, as a queue_job worker does), and
-prints cases/s, the time per chunk and the peak memory of the process
-while importing (VmHWM after resetting it through /proc/self/clear_refs).
+imports it on the bulk path: this process reads and stages the file
+(action_import), then BENCH_WORKERS (2) `odoo shell` processes run its
+queue jobs like a queue_job channel of that capacity (one transaction per
+chunk).  It prints cases/s, the time per chunk and the peak memory of the
+staging process (VmHWM after resetting it through /proc/self/clear_refs)
+and of each worker.
 Then it times the ORM path on BENCH_ORM_CASES (300) cases of the same kind.
 """
 import base64
 import os
 import resource
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
+
+from odoo.tools import config
 
 from odoo.addons.queue_job.job import Job
 from odoo.addons.thads_case.lib import legacy_template
 
 SIZES = [int(size) for size in os.environ.get('BENCH_CASES', '100000').split()]
 ORM_CASES = int(os.environ.get('BENCH_ORM_CASES', '300'))
+WORKERS = int(os.environ.get('BENCH_WORKERS', '2'))
 cr = env.cr  # noqa: F821 (odoo shell)
 national = env.ref('thads_accounts.office_national')  # noqa: F821
 
@@ -93,30 +100,60 @@ def new_import(path):
     return record
 
 
-def run_jobs(record):
-    """Perform the import's pending jobs in order, one transaction each."""
-    times = []
-    while True:
-        cr.execute("""SELECT uuid FROM queue_job WHERE state = 'pending' AND model_name = 'thads.case.import'
-                         AND record_ids::text = %s ORDER BY id LIMIT 1""", ('[%d]' % record.id,))
-        row = cr.fetchone()
-        if not row:
-            return times
-        started = time.time()
-        job = Job.load(env, row[0])  # noqa: F821
-        job.set_started()
-        job.store()
-        job.perform()
-        job.set_done()
-        job.store()
-        cr.commit()
-        times.append(time.time() - started)
+WORKER = """
+import time
+from odoo.addons.queue_job.job import Job
+cr = env.cr
+times = []
+while True:
+    cr.execute(\"\"\"SELECT uuid FROM queue_job WHERE state = 'pending' AND func_string LIKE %s
+                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED\"\"\", ('thads.case.import(IMPORT_ID,)%',))
+    row = cr.fetchone()
+    if not row:
+        break
+    job = Job.load(env, row[0])
+    job.set_started()
+    job.store()
+    cr.commit()
+    started = time.time()
+    job.perform()
+    job.set_done()
+    job.store()
+    cr.commit()
+    times.append(time.time() - started)
+    print('WORKER chunk %.2f' % times[-1], flush=True)
+with open('/proc/self/status') as status:
+    peak = [int(line.split()[1]) // 1024 for line in status if line.startswith('VmHWM:')][0]
+print('WORKER peak %d' % peak, flush=True)
+"""
+
+
+def run_jobs(record, workers):
+    """Run the import's jobs in `workers` processes (`odoo shell`), like a
+    queue_job channel of that capacity: (chunk times, peak MB per worker)."""
+    command = [sys.executable, os.path.abspath(sys.argv[0]), 'shell', '-c', os.environ.get('BENCH_CONF') or config.rcfile, '-d', cr.dbname,
+               '--no-http', '--logfile', config['logfile'] or '/dev/null']
+    script = tempfile.NamedTemporaryFile('w', suffix='.py', delete=False)
+    script.write(WORKER.replace('IMPORT_ID', str(record.id)))
+    script.close()
+    processes = [subprocess.Popen(command, stdin=open(script.name), stdout=subprocess.PIPE,
+                                  universal_newlines=True) for _n in range(workers)]
+    times, peaks = [], []
+    for process in processes:
+        out, _err = process.communicate()
+        for line in out.splitlines():
+            if line.startswith('WORKER chunk'):
+                times.append(float(line.split()[2]))
+            elif line.startswith('WORKER peak'):
+                peaks.append(int(line.split()[2]))
+    return times, peaks
 
 
 params = env['ir.config_parameter'].sudo()  # noqa: F821
 prepare()
 for size in SIZES:
-    path = legacy_file(size, 'BI%d' % size)
+    prefix = 'BI%d-%d' % (size, int(time.time()))
+    path = legacy_file(size, prefix)
     record = new_import(path)
     env.clear()  # noqa: F821
     reset_peak()
@@ -125,16 +162,17 @@ for size in SIZES:
     record.action_import()
     cr.commit()
     staged = time.time() - started
-    times = run_jobs(record)
+    staging_peak = peak_mb()
+    times, peaks = run_jobs(record, WORKERS)
     total = time.time() - started
     record.invalidate_cache()
-    print('BENCH bulk %d cases: %.1f s (staging %.1f s), %.0f cases/s, %d created, %d rejected rows, '
-          'peak memory %d MB, %d chunks: %.2f s median, %.2f s max; progress %.0f %%' % (
-              size, total, staged, size / total, record.created_count, record.error_count, peak_mb(),
-              len(times), sorted(times)[len(times) // 2] if times else 0, max(times or [0]), record.progress),
-          flush=True)
+    print('BENCH bulk %d cases, %d workers: %.1f s (staging %.1f s), %.0f cases/s, %d created, %d rejected rows, '
+          'peak memory: staging %d MB, workers %s MB; %d chunks: %.2f s median, %.2f s max; progress %.0f %%' % (
+              size, WORKERS, total, staged, size / total, record.created_count, record.error_count, staging_peak,
+              '/'.join(map(str, peaks)), len(times), sorted(times)[len(times) // 2] if times else 0,
+              max(times or [0]), record.progress), flush=True)
     cr.execute('SELECT count(*) FROM thads_case_event e JOIN thads_case c ON c.id = e.case_id '
-               'WHERE c.external_key LIKE %s', ('BI%d-%%' % size,))
+               'WHERE c.external_key LIKE %s', (prefix + '-%',))
     print('BENCH bulk %d cases: %d events stored' % (size, cr.fetchone()[0]), flush=True)
 
 # the ORM path on the same machine

@@ -32,6 +32,26 @@ class PlanError(Exception):
         self.params = params
 
 
+class MemoCalendar(object):
+    """A pure calendar whose answers are remembered: the same periods start
+    on the same days in thousands of cases of an import."""
+
+    def __init__(self, calendar):
+        self.calendar, self._add, self._working = calendar, {}, {}
+
+    def add(self, start, count, unit):
+        key = (start, count, unit)
+        if key not in self._add:
+            self._add[key] = self.calendar.add(start, count, unit)
+        return self._add[key]
+
+    def add_working_days(self, start, count):
+        key = (start, count)
+        if key not in self._working:
+            self._working[key] = self.calendar.add_working_days(start, count)
+        return self._working[key]
+
+
 class Context(object):
     """What the planner needs of the database, loaded once per chunk.
 
@@ -47,7 +67,7 @@ class Context(object):
         self.offices, self.users = offices, users
         self.offices_by_id = {value[0]: value for value in offices.values()}
         self.normalize_ground, self.check_lock = normalize_ground, check_lock
-        self.rules, self.calendar, self.rule_id_of = rules, calendar, rule_id_of
+        self.rules, self.calendar, self.rule_id_of = rules, MemoCalendar(calendar), rule_id_of
         self.today, self.soon, self.pay_label = today, soon, pay_label
         self._rules_for = {}
 

@@ -111,12 +111,16 @@ PATHS = (
 
 
 def sample_rows(count, offices, executors, bad_share=0.01, seed=7, events=(3, 6), start='2024-01-01',
-                days=1000, delegate_office=None, prefix='L'):
+                days=1000, delegate_office=None, prefix='L', every_type=False):
     """Yield `count` legacy cases as rows (dicts of strings): 3-6 events a
     case (the path is cut at random), dates in both formats, money with and
     without thousands separators, a share of bad rows (bad ID, bad date,
     negative money, unknown office, unknown event, duplicate key, event of
-    a missing case).  Deterministic for a seed."""
+    a missing case).  Deterministic for a seed.  every_type: also the event
+    types that an import always refuses (a refusal after the QĐ THA, a
+    delegated verification without its office column) and money events of
+    cases without an obligation; otherwise the only bad rows are the
+    `bad_share` ones."""
     rnd = random.Random(seed)
     first = datetime.datetime.strptime(start, '%Y-%m-%d').date()
 
@@ -147,6 +151,11 @@ def sample_rows(count, offices, executors, bad_share=0.01, seed=7, events=(3, 6)
             'budget': '1' if number % 4 == 0 else '',
         }
         path = PATHS[number % len(PATHS)]
+        if not every_type:
+            if path[0][0] == 'refuse':
+                path = PATHS[0]
+            path = tuple(step for step in path if step[0] != 'verify_delegate'
+                         and (step[3] == 0 or row['amount_due'] or step[0] == 'delegate'))
         steps = path[:min(len(path), rnd.randint(*events) - 1)]
         rows = []
         for index, (event, offset, ground, share) in enumerate(steps):

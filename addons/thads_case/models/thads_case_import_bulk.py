@@ -6,6 +6,8 @@ import logging
 import resource
 import time
 
+from psycopg2.extensions import TRANSACTION_STATUS_IDLE
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -39,18 +41,24 @@ CASE_COLUMNS = ('external_key', 'office_id', 'kind', 'court', 'judgment_number',
 EVENT_COLUMNS = ('case_id', 'date', 'sequence', 'event_type', 'document_number', 'ground', 'result', 'amount',
                  'obligation_id', 'target_office_id', 'executor_id', 'previous_executor_id', 'office_id',
                  'state_after', 'user_id')
+INSERT_LOCK = 170017  # pg_advisory_xact_lock key of the insert phase
 STAT_COLUMNS = ('stat_next_date', 'stat_cum_done', 'stat_cum_delegated', 'stat_decided_date', 'stat_terminated')
 OBLIGATION_MONEY = ('amount_collected', 'amount_paid_out', 'amount_reduced', 'amount_delegated', 'amount_remaining')
 
 
 def _text(value):
     """A value in PostgreSQL's COPY text format."""
+    kind = type(value)
+    if kind is str:
+        if '\\' in value or '\t' in value or '\n' in value or '\r' in value:
+            return value.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n').replace('\r', '\\r')
+        return value
+    if kind is int or kind is float:
+        return str(value)
     if value is None:
         return '\\N'
-    if isinstance(value, bool):
+    if kind is bool:
         return 't' if value else 'f'
-    if isinstance(value, str):
-        return value.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n').replace('\r', '\\r')
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
@@ -240,7 +248,11 @@ class ThadsCaseImportBulk(models.Model):
         self.ensure_one()
         started = time.time()
         cr = self.env.cr
-        cr.execute('SELECT id FROM thads_case_import WHERE id = %s FOR UPDATE', (self.id,))
+        if cr._cnx.get_transaction_status() == TRANSACTION_STATUS_IDLE:
+            # a job of its own (queue_job commits before running it): READ
+            # COMMITTED, so that two workers plan two chunks at once and each
+            # sees what the other committed once it holds the insert lock
+            cr.execute('SET TRANSACTION ISOLATION LEVEL READ COMMITTED')
         cr.execute('DELETE FROM thads_case_import_row WHERE import_id = %s AND chunk = %s RETURNING row, data',
                    (self.id, chunk))
         staged = sorted(cr.fetchall())
@@ -267,6 +279,18 @@ class ThadsCaseImportBulk(models.Model):
             else:
                 plan['case'] = entry['case']
                 plans.append(plan)
+        # one chunk inserts at a time (numbers, partners shared by ID number);
+        # a key imported meanwhile by another import is skipped, not doubled
+        planned = time.time()
+        cr.execute('SELECT pg_advisory_xact_lock(%s)', (INSERT_LOCK,))
+        locked = time.time()
+        cr.execute('SHOW transaction_isolation')
+        isolation = cr.fetchone()[0]
+        cr.execute('SELECT external_key FROM thads_case WHERE external_key = ANY(%s)', ([p['key'] for p in plans],))
+        late = {row[0] for row in cr.fetchall()}
+        if late:
+            plans = [p for p in plans if p['key'] not in late]
+            skipped = list(skipped) + sorted(late)
         self._bulk_insert(plans, ctx)
         self._record_errors(sorted(messages))
         cr.execute("""UPDATE thads_case_import SET case_done = case_done + %s, created_count = created_count + %s,
@@ -277,8 +301,10 @@ class ThadsCaseImportBulk(models.Model):
         cr.execute('SELECT 1 FROM thads_case_import_row WHERE import_id = %s LIMIT 1', (self.id,))
         if not cr.fetchone():
             self._bulk_finish()
-        _logger.info('import %s chunk %d: %d cases in %.2f s, peak memory %d MB', self.id, chunk, len(plans),
-                     time.time() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+        _logger.info('import %s chunk %d: %d cases in %.2f s (planned in %.2f s, waited %.2f s for the insert lock, '
+                     'isolation %s), peak memory %d MB', self.id, chunk, len(plans), time.time() - started,
+                     planned - started, locked - planned, isolation,
+                     resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
         return len(plans)
 
     def _bulk_finish(self):

@@ -87,7 +87,7 @@ class TestImportBulk(ThadsCaseCase):
         buffer = io.StringIO()
         legacy_template.write_csv(buffer, legacy_template.sample_rows(
             count, ['T-A-1', 'T-A-2'], [self.users['executor'].login], bad_share=bad_share, seed=17,
-            start='2025-01-01', days=600, delegate_office='T-B-1', prefix=prefix, events=(3, 10)))
+            start='2025-01-01', days=600, delegate_office='T-B-1', prefix=prefix, events=(3, 10), every_type=True))
         return base64.b64encode(buffer.getvalue().encode('utf-8'))
 
     def run_import(self, data, bulk, filename='legacy.csv', office=None, delay=False):
