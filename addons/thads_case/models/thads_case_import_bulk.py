@@ -266,7 +266,8 @@ class ThadsCaseImportBulk(models.Model):
         ctx = self._bulk_context()
         entries, errors, skipped = importer.parse(rows, set(ctx.offices), set(ctx.users), existing,
                                                   allowed_offices=self._allowed_office_codes(), start=None)
-        case_rows = sum(1 for _n, row in rows if row.get('decision_number'))
+        # the case keys of the chunk (what case_total counted when staging)
+        case_rows = len({str(row.get('key') or '') for _n, row in rows if row.get('decision_number')})
         del rows
         messages = [(number, error.key, self._text(error)) for number, error in errors]
         plans = []
