@@ -62,8 +62,9 @@ report._close()
 env.cr.commit()
 print('FAULT close done', report.state, report.version, flush=True)
 """
-# the bulk path: the file staged and its chunks queued, then run one job at a
-# time like a queue_job worker (one transaction each)
+# the bulk path: the import queued (a first job reads and stages the file and
+# queues the chunks), then one job at a time like a queue_job worker (one
+# transaction each)
 BULK_START = """
 import base64
 params = env['ir.config_parameter'].sudo()
@@ -74,7 +75,7 @@ data = open(%(path)r, 'rb').read()
 record = env['thads.case.import'].create({'file': base64.b64encode(data), 'filename': 'faults_bulk.csv'})
 record.action_import()
 env.cr.commit()
-print('FAULT bulk staged', record.id, record.path, record.chunk_count, flush=True)
+print('FAULT bulk queued', record.id, record.path, flush=True)
 """
 BULK_RUN = """
 from odoo.addons.queue_job.job import Job
@@ -200,11 +201,11 @@ def main():
                          '%d cases, %d collections, %d distinct keys after running it again' % (
                              cases, collects, keys)))
 
-    # 2. the bulk path, killed in the middle of its third chunk, then resumed
+    # 2. the bulk path, killed in the middle of its third chunk (fourth job), then resumed
     chunk = max(CASES // 6, 100)
     path = csv_file(CASES, 'FB')
     shell(BULK_START % {'path': path, 'chunk': chunk})
-    shell(BULK_RUN % {'resume': ''}, kill_on='FAULT bulk chunk 3 started')
+    shell(BULK_RUN % {'resume': ''}, kill_on='FAULT bulk chunk 4 started')  # job 1 reads the file
     cases, collects, keys = imported('FB')
     progress = query("""SELECT case_done, created_count, chunk_done,
                                (SELECT count(*) FROM thads_case_import_row r WHERE r.import_id = i.id)

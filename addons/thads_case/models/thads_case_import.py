@@ -3,7 +3,6 @@ import csv
 import datetime
 import hashlib
 import io
-import itertools
 import logging
 
 import xlrd
@@ -159,8 +158,12 @@ class ThadsCaseImport(models.Model):
         queue jobs for large ones (system parameter thads_case.import_sync_limit)."""
         self.ensure_one()
         if self.state == 'running' and self.path == 'bulk':
-            # resume: the chunks whose lines are still staged (killed or lost jobs)
-            self._bulk_queue()
+            # resume: read the file again if that job was lost, else queue the
+            # chunks whose lines are still staged (killed or lost jobs)
+            if self.chunk_count:
+                self._bulk_queue()
+            else:
+                self._bulk_begin()
             return True
         params = self.env['ir.config_parameter'].sudo()
         bulk_limit = int(params.get_param('thads_case.import_bulk_limit', 2000))
@@ -175,7 +178,7 @@ class ThadsCaseImport(models.Model):
             if importer.clean(row).get('decision_number'):
                 case_rows += 1
                 if case_rows > bulk_limit:
-                    self._bulk_start(itertools.chain(head, rows))
+                    self._bulk_begin()
                     return True
         self._orm_import([row for _n, row in head])
         return True

@@ -136,6 +136,26 @@ class ThadsCaseImportBulk(models.Model):
         flush()
         return cases, (chunk_number(cases - 1) + 1) if cases else 1
 
+    def _bulk_begin(self):
+        """Mark the import running on the bulk path and queue the job that
+        reads the file: a million cases are read in minutes, longer than a
+        web request may last."""
+        self.write({'state': 'running', 'path': 'bulk', 'case_total': 0, 'case_done': 0, 'created_count': 0,
+                    'skipped_count': 0, 'chunk_count': 0, 'chunk_done': 0,
+                    'date_start': fields.Datetime.now(), 'date_done': False})
+        self.with_delay(channel='root.thads_import', description=_('%s: reading the file') % self.name) \
+            ._bulk_stage_job()
+
+    @job(default_channel='root.thads_import')
+    @api.multi
+    def _bulk_stage_job(self):
+        """Read and stage the file once, then queue its chunks."""
+        self.ensure_one()
+        if self.state != 'running' or self.chunk_count:
+            return False  # staged by an earlier run of this job
+        self._bulk_start(enumerate(self._iter_rows(), start=2))
+        return True
+
     def _bulk_start(self, numbered_rows):
         """Stage the file and queue one job per chunk (run at once in tests)."""
         params = self.env['ir.config_parameter'].sudo()
@@ -146,8 +166,7 @@ class ThadsCaseImportBulk(models.Model):
         _logger.info('import %s: %d case rows staged in %d chunks in %.1f s', self.id, total, chunks,
                      time.time() - started)
         self.write({'state': 'running', 'path': 'bulk', 'case_total': total, 'case_done': 0, 'created_count': 0,
-                    'skipped_count': 0, 'chunk_count': chunks, 'chunk_done': 0,
-                    'date_start': fields.Datetime.now(), 'date_done': False})
+                    'skipped_count': 0, 'chunk_count': chunks, 'chunk_done': 0, 'date_done': False})
         self._bulk_queue()
 
     def _bulk_queue(self, chunks=None):
