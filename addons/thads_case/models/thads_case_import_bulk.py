@@ -169,7 +169,7 @@ class ThadsCaseImportBulk(models.Model):
                     'skipped_count': 0, 'chunk_count': chunks, 'chunk_done': 0, 'date_done': False})
         self._bulk_queue()
 
-    def _bulk_queue(self, chunks=None):
+    def _bulk_queue(self):
         self.env.cr.execute('SELECT DISTINCT chunk FROM thads_case_import_row WHERE import_id = %s ORDER BY chunk',
                             (self.id,))
         todo = [row[0] for row in self.env.cr.fetchall()]
