@@ -1,6 +1,7 @@
 """Fault check (issue 7): kill the Odoo process in the middle of a large
-import and in the middle of a period close, then show that nothing is
-half-written and that doing it again completes exactly once.
+import (the case-by-case path, then a chunk of the bulk path, issue 17) and
+in the middle of a period close, then show that nothing is half-written and
+that doing it again completes exactly once.
 
 Run by `./thads faults` (not a test: it kills processes and takes a few
 minutes).  It needs: FAULT_DB (a database with the THADS addons and no
@@ -61,6 +62,48 @@ report._close()
 env.cr.commit()
 print('FAULT close done', report.state, report.version, flush=True)
 """
+# the bulk path: the import queued (a first job reads and stages the file and
+# queues the chunks), then one job at a time like a queue_job worker (one
+# transaction each)
+BULK_START = """
+import base64
+params = env['ir.config_parameter'].sudo()
+params.set_param('thads_case.import_bulk_limit', '100')
+params.set_param('thads_case.import_bulk_chunk', '%(chunk)d')
+params.set_param('thads_case.import_first_chunk', '%(chunk)d')
+data = open(%(path)r, 'rb').read()
+record = env['thads.case.import'].create({'file': base64.b64encode(data), 'filename': 'faults_bulk.csv'})
+record.action_import()
+env.cr.commit()
+print('FAULT bulk queued', record.id, record.path, flush=True)
+"""
+BULK_RUN = """
+from odoo.addons.queue_job.job import Job
+record = env['thads.case.import'].search([('filename', '=', 'faults_bulk.csv')], order='id desc', limit=1)
+%(resume)s
+env.cr.commit()
+number = 0
+while True:
+    # the killed job stays "started": a restarted job runner requeues it
+    env.cr.execute(\"\"\"SELECT uuid FROM queue_job WHERE state IN ('pending', 'started') AND func_string LIKE %%s
+                         ORDER BY id LIMIT 1\"\"\", ('thads.case.import(%%d,)%%%%' %% record.id,))
+    row = env.cr.fetchone()
+    if not row:
+        break
+    job = Job.load(env, row[0])
+    job.set_started()
+    job.store()
+    env.cr.commit()
+    number += 1
+    print('FAULT bulk chunk %%d started' %% number, flush=True)
+    job.perform()
+    job.set_done()
+    job.store()
+    env.cr.commit()
+    print('FAULT bulk chunk %%d done' %% number, flush=True)
+record.invalidate_cache()
+print('FAULT bulk done', record.state, record.created_count, record.progress, flush=True)
+"""
 # the worst moment to die: figures, state and lock written, not committed
 CLOSE_SLOW = CLOSE.replace('%(pause)s', "print('FAULT close written', flush=True); import time; time.sleep(60)")
 CLOSE = CLOSE.replace('%(pause)s', '')
@@ -111,7 +154,7 @@ def check(label, condition, detail):
     return condition
 
 
-def csv_file(count):
+def csv_file(count, prefix='F'):
     header = ('key,office,kind,court,judgment_number,judgment_date,decision_number,decision_date,executor,'
               'creditor_name,creditor_id,debtor_name,debtor_id,obligation,amount_due,event,event_date,document,'
               'ground,amount')
@@ -121,17 +164,18 @@ def csv_file(count):
                      'Trần Có,079185000456,Lê Nợ %d,001090%06d,Trả nợ,50.000.000,notify,10/02/2025,TB-%d,,'
                      % (number, OFFICE, number, number, number, number, number))
         lines.append('F-%d,,,,,,,,,,,,,,,collect,20/03/2025,PT-%d,,20000000' % (number, number))
+    lines = [line.replace('F-', prefix + '-', 1) for line in lines]
     path = os.path.join(tempfile.mkdtemp(), 'faults.csv')
     with open(path, 'w', encoding='utf-8') as handle:
         handle.write('\n'.join(lines))
     return path
 
 
-def imported():
+def imported(prefix='F'):
     return query("""SELECT count(DISTINCT c.id), count(e.id) FILTER (WHERE e.event_type = 'collect'),
                            count(DISTINCT c.external_key)
                       FROM thads_case c LEFT JOIN thads_case_event e ON e.case_id = c.id
-                     WHERE c.external_key LIKE 'F-%%'""")[0]
+                     WHERE c.external_key LIKE %s""", (prefix + '-%',))[0]
 
 
 def main():
@@ -157,7 +201,26 @@ def main():
                          '%d cases, %d collections, %d distinct keys after running it again' % (
                              cases, collects, keys)))
 
-    # 2. a period close, killed while it computes
+    # 2. the bulk path, killed in the middle of its third chunk (fourth job), then resumed
+    chunk = max(CASES // 6, 100)
+    path = csv_file(CASES, 'FB')
+    shell(BULK_START % {'path': path, 'chunk': chunk})
+    shell(BULK_RUN % {'resume': ''}, kill_on='FAULT bulk chunk 4 started')  # job 1 reads the file
+    cases, collects, keys = imported('FB')
+    progress = query("""SELECT case_done, created_count, chunk_done,
+                               (SELECT count(*) FROM thads_case_import_row r WHERE r.import_id = i.id)
+                          FROM thads_case_import i WHERE filename = 'faults_bulk.csv' ORDER BY id DESC LIMIT 1""")[0]
+    results.append(check('bulk killed', cases == collects == keys == 2 * chunk and progress[:3] == (
+        2 * chunk, 2 * chunk, 2), '%d cases, %d collections: whole chunks only (chunk of %d); progress '
+                           '(cases done, created, chunks done, rows still staged) = %s' % (
+                               cases, collects, chunk, progress)))
+    out = shell(BULK_RUN % {'resume': 'record.action_import()'})
+    cases, collects, keys = imported('FB')
+    results.append(check('bulk resumed', cases == CASES == collects == keys and 'FAULT bulk done done' in out,
+                         '%d cases, %d collections, %d distinct keys; %s' % (
+                             cases, collects, keys, out.strip().splitlines()[-1:])))
+
+    # 3. a period close, killed while it computes
     shell(CLOSE_SLOW % {'office': OFFICE}, kill_on='FAULT close written')
     rows = query("""SELECT r.state, r.version, (SELECT count(*) FROM thads_stat_report_line l WHERE l.report_id = r.id),
                            (SELECT count(*) FROM thads_stat_lock k WHERE k.report_id = r.id)
@@ -173,7 +236,8 @@ def main():
     new = query("""SELECT l.values_json::json->>'c1' FROM thads_stat_report_line l
                      JOIN thads_stat_report r ON r.id = l.report_id JOIN thads_office o ON o.id = l.office_id
                     WHERE o.code = %s AND l.level = 'office'""", (OFFICE,))
-    results.append(check('close again', rows == [('closed', 1, 1)] and new and float(new[0][0]) == CASES,
+    # the office holds the cases of both imports (case by case and bulk)
+    results.append(check('close again', rows == [('closed', 1, 1)] and new and float(new[0][0]) == 2 * CASES,
                          'report (state, version, locks) = %s, cases in the period (c1) = %s' % (
                              rows, new[0][0] if new else None)))
     print('FAULT %s' % ('all checks passed' if all(results) else 'SOME CHECKS FAILED'), flush=True)

@@ -29,11 +29,18 @@ JUDGMENT_TYPES = ('civil', 'criminal', 'administrative', 'family', 'business', '
 IMPORTABLE_EVENTS = tuple(e for e in lifecycle.TRANSITIONS if e not in ('receive', 'decide'))
 
 
+_DATE = re.compile(r'^(?:(\d{2})/(\d{2})/(\d{4})|(\d{4})-(\d{2})-(\d{2}))$')
+
+
 class RowError(ValueError):
+    """A refused row: `code` names the reason, `params` fill the message,
+    `key` is the row's case key (set by parse)."""
+
     def __init__(self, code, **params):
         super(RowError, self).__init__(code, params)
         self.code = code
         self.params = params
+        self.key = params.get('value') if code in ('duplicate_key', 'event_without_case', 'case_rejected') else ''
 
 
 def parse_date(value, column):
@@ -44,6 +51,13 @@ def parse_date(value, column):
         return value
     if not value:
         raise RowError('missing', column=column)
+    match = _DATE.match(value)
+    if match:  # the two formats, read without strptime (millions of rows)
+        day, month, year = match.group(1, 2, 3) if match.group(1) else match.group(6, 5, 4)
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise RowError('bad_date', column=column, value=value)
     for fmt in ('%d/%m/%Y', '%Y-%m-%d'):
         try:
             return datetime.datetime.strptime(value, fmt).date()
@@ -82,10 +96,12 @@ def clean(row):
             for k, v in row.items() if k}
 
 
-def parse_case(row, office_codes, logins):
+def parse_case(row, office_codes, logins, allowed_offices=None):
     office = row.get('office') or ''
     if office not in office_codes:
         raise RowError('unknown_office', value=office)
+    if allowed_offices is not None and office not in allowed_offices:
+        raise RowError('foreign_office', value=office)
     kind = row.get('kind') or 'theo_yeu_cau'
     if kind not in KINDS:
         raise RowError('bad_choice', column='kind', value=kind)
@@ -125,20 +141,27 @@ def parse_event(row):
     }
 
 
-def parse(rows, office_codes, logins, existing_keys):
-    """Group and validate rows (dicts, numbered from 2 like a spreadsheet).
+def parse(rows, office_codes, logins, existing_keys, allowed_offices=None, start=2):
+    """Group and validate rows (dicts, numbered from `start`, 2 like a
+    spreadsheet; or (number, dict) pairs when start is None).
 
     Returns (cases, errors, skipped): cases is an ordered list of
     {'key', 'row', 'case', 'events': [(row, event)]}; errors a list of
-    (row number, RowError); skipped the keys already in the database.
+    (row number, RowError), each error's `key` set; skipped the keys
+    already in the database.  allowed_offices: the office codes the
+    importer may import into (the office subtree of the import), None for
+    all.  An event row of a refused case row is refused naming that row.
     The life cycle and money checks run when the events are applied.
     """
-    cases, by_key, errors, skipped = [], {}, [], set()
-    for number, raw in enumerate(rows, start=2):
+    cases, by_key, errors, skipped, refused = [], {}, [], set(), {}
+    numbered = enumerate(rows, start=start) if start is not None else rows
+    for number, raw in numbered:
         row = clean(raw)
         if not any(row.values()):
             continue
         key = str(row.get('key') or '')
+        if key.startswith('#'):
+            continue  # a comment (the template's explanation row)
         try:
             if not key:
                 raise RowError('missing', column='key')
@@ -148,15 +171,23 @@ def parse(rows, office_codes, logins, existing_keys):
             if row.get('decision_number'):
                 if key in by_key:
                     raise RowError('duplicate_key', value=key)
-                entry = {'key': key, 'row': number, 'case': parse_case(row, office_codes, logins), 'events': []}
+                try:
+                    case = parse_case(row, office_codes, logins, allowed_offices)
+                except RowError:
+                    refused.setdefault(key, number)
+                    raise
+                entry = {'key': key, 'row': number, 'case': case, 'events': []}
                 by_key[key] = entry
                 cases.append(entry)
                 if row.get('event'):
                     entry['events'].append((number, parse_event(row)))
             else:
                 if key not in by_key:
+                    if key in refused:
+                        raise RowError('case_rejected', value=key, row=refused[key])
                     raise RowError('event_without_case', value=key)
                 by_key[key]['events'].append((number, parse_event(row)))
         except RowError as error:
+            error.key = key
             errors.append((number, error))
     return cases, errors, sorted(skipped)

@@ -13,6 +13,7 @@ from . import thads_case_event
 from . import thads_case_handover
 from . import thads_case_delegation
 from . import thads_case_import
+from . import thads_case_import_bulk
 from . import thads_case_demo
 from . import ir_attachment
 from . import thads_case_vks_list

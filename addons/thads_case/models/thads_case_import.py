@@ -1,6 +1,7 @@
 import base64
 import csv
 import datetime
+import hashlib
 import io
 import logging
 
@@ -11,7 +12,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.queue_job.job import job
 
-from ..lib import importer, lifecycle
+from ..lib import importer, legacy_template, lifecycle
 
 _logger = logging.getLogger(__name__)
 
@@ -20,11 +21,14 @@ _logger = logging.getLogger(__name__)
 class ThadsCaseImport(models.Model):
     """A legacy import: the file, its progress and the rejected rows.
 
-    Rows are validated by lib/importer.py; accepted cases are created with
-    their events, each case in its own savepoint, so a bad row loses only
-    itself.  Files with many cases run as queue jobs in chunks, each chunk
-    committed by its job, so the UI never waits and a crash loses at most
-    the chunk in progress (re-running skips the keys already imported)."""
+    Rows are validated by lib/importer.py.  Up to the system parameter
+    thads_case.import_bulk_limit cases, accepted cases are created with the
+    ORM with their events, each case in its own savepoint, so a bad row
+    loses only itself.  Above it, the bulk path (thads_case_import_bulk.py,
+    lib/bulk.py) gives the same end state with multi-row inserts.  Files
+    with many cases run as queue jobs in chunks, each chunk committed by its
+    job, so the UI never waits and a crash loses at most the chunk in
+    progress (re-running skips the keys already imported)."""
     _name = 'thads.case.import'
     _description = 'Import of legacy cases'
     _order = 'id desc'
@@ -38,12 +42,22 @@ class ThadsCaseImport(models.Model):
     filename = fields.Char()
     state = fields.Selection([('draft', 'Draft'), ('running', 'Running'), ('done', 'Done')],
                              default='draft', readonly=True)
+    path = fields.Selection([('orm', 'Case by case'), ('bulk', 'Bulk')], string='Import path', readonly=True,
+                            help='Case by case up to the system parameter thads_case.import_bulk_limit cases, '
+                                 'bulk above it; both give the same result.')
+    checksum = fields.Char(string='SHA-256', readonly=True)
     case_total = fields.Integer(readonly=True)
     case_done = fields.Integer(readonly=True)
+    chunk_count = fields.Integer(string='Parts', readonly=True)
+    chunk_done = fields.Integer(string='Parts done', readonly=True)
     created_count = fields.Integer(readonly=True)
     skipped_count = fields.Integer(readonly=True, help='Cases already imported (same key).')
     error_count = fields.Integer(compute='_compute_error_count')
     progress = fields.Float(compute='_compute_progress')
+    date_start = fields.Datetime(string='Started', readonly=True)
+    date_done = fields.Datetime(string='Finished', readonly=True)
+    rate = fields.Float(string='Cases per second', compute='_compute_progress', digits=(16, 1))
+    time_left = fields.Char(string='Time left', compute='_compute_progress')
     error_ids = fields.One2many('thads.case.import.error', 'import_id', readonly=True)
 
     @api.depends('error_ids')
@@ -51,16 +65,50 @@ class ThadsCaseImport(models.Model):
         for rec in self:
             rec.error_count = len(rec.error_ids)
 
-    @api.depends('case_done', 'case_total')
+    @api.depends('case_done', 'case_total', 'state', 'date_start', 'date_done')
     def _compute_progress(self):
+        now = fields.Datetime.from_string(fields.Datetime.now())
         for rec in self:
-            rec.progress = 100.0 * rec.case_done / rec.case_total if rec.case_total else 0.0
+            if rec.state == 'done':
+                rec.progress = 100.0
+            else:
+                rec.progress = 100.0 * rec.case_done / rec.case_total if rec.case_total else 0.0
+            rec.rate, rec.time_left = 0.0, False
+            if rec.date_start and rec.case_done:
+                end = fields.Datetime.from_string(rec.date_done) if rec.date_done else now
+                seconds = max((end - fields.Datetime.from_string(rec.date_start)).total_seconds(), 1.0)
+                rec.rate = rec.case_done / seconds
+                if rec.state == 'running':
+                    left = int((rec.case_total - rec.case_done) / rec.rate)
+                    rec.time_left = '%d:%02d:%02d' % (left // 3600, left % 3600 // 60, left % 60)
 
     # ------------------------------------------------------------ reading
     def _read_rows(self):
-        data = base64.b64decode(self.file)
+        return list(self._iter_rows())
+
+    def _file_handle(self):
+        """The file as a binary stream, from the filestore without loading
+        it when it is stored there (a million cases are hundreds of MB)."""
+        # sudo: the attachment of this import's own file field, read by its own code
+        attachment = self.env['ir.attachment'].sudo().search([
+            ('res_model', '=', self._name), ('res_id', '=', self.id), ('res_field', '=', 'file')], limit=1)
+        if attachment.store_fname:
+            return open(attachment._full_path(attachment.store_fname), 'rb')
+        return io.BytesIO(base64.b64decode(self.file))
+
+    def _checksum(self):
+        digest = hashlib.sha256()
+        with self._file_handle() as handle:
+            for block in iter(lambda: handle.read(1 << 20), b''):
+                digest.update(block)
+        return digest.hexdigest()
+
+    def _iter_rows(self):
+        """The rows of the file as dicts, one at a time."""
         name = (self.filename or '').lower()
         if name.endswith(('.xlsx', '.xls')):
+            with self._file_handle() as handle:
+                data = handle.read()
             try:
                 book = xlrd.open_workbook(file_contents=data)
             except Exception:
@@ -77,14 +125,31 @@ class ThadsCaseImport(models.Model):
                     elif isinstance(value, float) and value == int(value):
                         value = str(int(value))
                     row[col] = value
-                rows.append(row)
-            return rows
+                yield row
+            return
+        handle = io.TextIOWrapper(self._file_handle(), encoding='utf-8-sig', newline='')
         try:
-            text = data.decode('utf-8-sig')
+            sample = handle.read(4096)
+            handle.seek(0)
+            dialect = csv.excel
+            if sample:
+                try:
+                    dialect = csv.Sniffer().sniff(sample[:2048], delimiters=',;\t')
+                except csv.Error:
+                    dialect = csv.excel
+            for row in csv.DictReader(handle, dialect=dialect):
+                yield row
         except UnicodeDecodeError:
             raise UserError(_('The CSV file must be encoded in UTF-8.'))
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=',;\t') if text else csv.excel
-        return list(csv.DictReader(io.StringIO(text), dialect=dialect))
+        finally:
+            handle.close()
+
+    def _allowed_office_codes(self):
+        """Codes of the offices this import may bring cases into: the
+        subtree of the import's office."""
+        # sudo: the office tree is reference data; the import's office is the importer's own
+        return set(self.env['thads.office'].sudo().with_context(active_test=False).search(
+            [('id', 'child_of', self.office_id.id)]).mapped('code'))
 
     # ------------------------------------------------------------- running
     @api.multi
@@ -92,27 +157,60 @@ class ThadsCaseImport(models.Model):
         """Validate the file and import it: at once for small files, as
         queue jobs for large ones (system parameter thads_case.import_sync_limit)."""
         self.ensure_one()
-        rows = self._read_rows()
-        offices = set(self.env['thads.office'].sudo().search([]).mapped('code'))
+        if self.state == 'running' and self.path == 'bulk':
+            # resume: read the file again if that job was lost, else queue the
+            # chunks whose lines are still staged (killed or lost jobs)
+            if self.chunk_count:
+                self._bulk_queue()
+            else:
+                self._bulk_begin()
+            return True
+        params = self.env['ir.config_parameter'].sudo()
+        bulk_limit = int(params.get_param('thads_case.import_bulk_limit', 2000))
+        self.error_ids.unlink()
+        self.checksum = self._checksum()
+        # read until the file proves larger than the bulk limit: small files
+        # go case by case, large ones are staged as they are read
+        rows = enumerate(self._iter_rows(), start=2)
+        head, case_rows = [], 0
+        for number, row in rows:
+            head.append((number, row))
+            if importer.clean(row).get('decision_number'):
+                case_rows += 1
+                if case_rows > bulk_limit:
+                    self._bulk_begin()
+                    return True
+        self._orm_import([row for _n, row in head])
+        return True
+
+    def _orm_import(self, rows):
+        """The case-by-case path: every case created with the ORM."""
+        offices = set(self.env['thads.office'].sudo().with_context(active_test=False).search([]).mapped('code'))
         logins = set(self.env['res.users'].sudo().search([]).mapped('login'))
         keys = {str(r.get('key') or '').strip() for r in rows}
         existing = set(self.env['thads.case'].sudo().search([('external_key', 'in', list(keys))])
                        .mapped('external_key'))
-        cases, errors, skipped = importer.parse(rows, offices, logins, existing)
-        self.error_ids.unlink()
-        self._record_errors([(row, None, self._text(err)) for row, err in errors])
-        self.write({'state': 'running', 'case_total': len(cases), 'case_done': 0, 'created_count': 0,
-                    'skipped_count': len(skipped)})
+        cases, errors, skipped = importer.parse(rows, offices, logins, existing,
+                                                allowed_offices=self._allowed_office_codes())
+        self._record_errors([(row, err.key, self._text(err)) for row, err in errors])
+        self.write({'state': 'running', 'path': 'orm', 'case_total': len(cases), 'case_done': 0,
+                    'created_count': 0, 'skipped_count': len(skipped), 'chunk_done': 0,
+                    'date_start': fields.Datetime.now(), 'date_done': False})
         payload = [self._serialize(entry) for entry in cases]
-        limit = int(self.env['ir.config_parameter'].sudo().get_param('thads_case.import_sync_limit', 500))
-        chunk = int(self.env['ir.config_parameter'].sudo().get_param('thads_case.import_chunk', 500))
+        params = self.env['ir.config_parameter'].sudo()
+        limit = int(params.get_param('thads_case.import_sync_limit', 500))
+        chunk = int(params.get_param('thads_case.import_chunk', 500))
+        # a small first part: the progress moves within seconds
+        first = min(chunk, int(params.get_param('thads_case.import_first_chunk', 50)))
         if len(payload) <= limit:
+            self.chunk_count = 1
             self._import_chunk(payload)
         else:
-            for start in range(0, len(payload), chunk):
+            bounds = [0] + list(range(first, len(payload), chunk)) + [len(payload)]
+            self.chunk_count = len(bounds) - 1
+            for start, end in zip(bounds, bounds[1:]):
                 self.with_delay(channel='root.thads_import', description=_('%s: cases %d-%d') % (
-                    self.name, start + 1, min(start + chunk, len(payload))))._import_chunk(
-                        payload[start:start + chunk])
+                    self.name, start + 1, end))._import_chunk(payload[start:end])
         return True
 
     @staticmethod
@@ -136,15 +234,81 @@ class ThadsCaseImport(models.Model):
             'bad_choice': _('Column "%(column)s": "%(value)s" is not one of the allowed values.'),
             'duplicate_key': _('The case key "%(value)s" appears twice in the file.'),
             'event_without_case': _('No case row for the key "%(value)s" above this event.'),
+            'case_rejected': _('The case row %(row)s of the key "%(value)s" was rejected: '
+                               'this event row cannot be imported.'),
+            'foreign_office': _('The office "%(value)s" is not in the office subtree of this import; '
+                                'rows of other offices are imported by those offices.'),
             'judgment_after_decision': _('The judgment is dated after the enforcement decision.'),
         }
         text = texts.get(error.code, error.code)
         return text % error.params if error.params else text
 
     def _record_errors(self, errors):
-        for row, key, message in errors:
-            self.env['thads.case.import.error'].create(
-                {'import_id': self.id, 'row': row, 'key': key, 'message': message})
+        """Store the rejected rows in one statement (there may be thousands)."""
+        if not errors:
+            return
+        cr = self.env.cr
+        values = b','.join(cr.mogrify(
+            "(%s, %s, %s, %s, %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')",
+            (self.id, row, key or None, message, self.env.uid, self.env.uid)) for row, key, message in errors)
+        cr.execute(b'INSERT INTO thads_case_import_error (import_id, row, key, message, create_uid, write_uid, '
+                   b'create_date, write_date) VALUES ' + values)
+        self.invalidate_cache(['error_ids', 'error_count'])
+
+    def _audit_batch(self):
+        """One audit entry for the whole import (auditlog): who, the file and
+        its SHA-256, the counts and the rejected rows; the cases themselves
+        get no field-by-field log (README "Legacy import")."""
+        if 'auditlog.log' not in self.env:
+            return
+        self.env.cr.execute('SELECT row, key, message FROM thads_case_import_error WHERE import_id = %s '
+                            'ORDER BY row, id', (self.id,))
+        rejected = '\n'.join('%s\t%s\t%s' % row for row in self.env.cr.fetchall())
+        summary = _('File %s (SHA-256 %s), %s path: %d cases read, %d created, %d already imported, '
+                    '%d rows rejected.') % (self.filename or '', self.checksum or '', self.path or '',
+                                            self.case_total, self.created_count, self.skipped_count,
+                                            self.error_count)
+        Field = self.env['ir.model.fields'].sudo()
+        lines = []
+        for name, value in (('checksum', summary), ('error_ids', rejected)):
+            field = Field.search([('model', '=', self._name), ('name', '=', name)], limit=1)
+            lines.append((0, 0, {'field_id': field.id, 'new_value': value, 'new_value_text': value}))
+        # sudo: the audit log is written by the system, never by the importing user
+        self.env['auditlog.log'].sudo().create({
+            'name': (self.filename or self.name)[:64], 'model_id': self.env['ir.model']._get_id(self._name),
+            'res_id': self.id, 'user_id': self.create_uid.id or self.env.uid, 'method': 'legacy_import',
+            'log_type': 'full', 'line_ids': lines})
+
+    # -------------------------------------------------------------- files
+    def _download(self, name, data, mimetype):
+        """An attachment of this import, downloaded through /web/content
+        (access follows the import's own rules)."""
+        # sudo: an attachment of this import the user may read, made by its own code
+        attachment = self.env['ir.attachment'].sudo().create({
+            'name': name, 'datas_fname': name, 'datas': base64.b64encode(data), 'mimetype': mimetype,
+            'res_model': self._name, 'res_id': self.id})
+        return {'type': 'ir.actions.act_url', 'target': 'self',
+                'url': '/web/content/%d?download=true' % attachment.id}
+
+    @api.multi
+    def action_rejects_csv(self):
+        """The rejected rows as they were in the file, with the reason in a
+        first column: fix them and import the file again."""
+        self.ensure_one()
+        reasons = {}
+        for error in self.error_ids:
+            reasons.setdefault(error.row, []).append(error.message)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator='\n')
+        writer.writerow(['reason', 'row'] + list(legacy_template.HEADER))
+        if reasons:
+            for number, row in enumerate(self._iter_rows(), start=2):
+                if number in reasons:
+                    cleaned = importer.clean(row)
+                    writer.writerow(['; '.join(reasons[number]), number] + [
+                        cleaned.get(c, '') if not isinstance(cleaned.get(c), (datetime.date, datetime.datetime))
+                        else cleaned[c].strftime('%d/%m/%Y') for c in legacy_template.HEADER])
+        return self._download('tu_choi_%s.csv' % self.id, buffer.getvalue().encode('utf-8-sig'), 'text/csv')
 
     @job(default_channel='root.thads_import')
     @api.multi
@@ -166,6 +330,8 @@ class ThadsCaseImport(models.Model):
                     case = self._create_case(Case, entry['key'], data, offices, users)
             except (UserError, lifecycle.TransitionError) as error:
                 errors.append((entry['row'], entry['key'], getattr(error, 'name', None) or str(error)))
+                errors.extend((row, entry['key'], self._text(importer.RowError(
+                    'case_rejected', value=entry['key'], row=entry['row']))) for row, _e in entry['events'])
                 continue
             created += 1
             for row, event in entry['events']:
@@ -177,11 +343,12 @@ class ThadsCaseImport(models.Model):
                     errors.append((row, entry['key'], error.name))
         self._record_errors(errors)
         self.env.cr.execute('UPDATE thads_case_import SET case_done = case_done + %s, '
-                            'created_count = created_count + %s WHERE id = %s',
+                            'created_count = created_count + %s, chunk_done = chunk_done + 1 WHERE id = %s',
                             (len(entries), created, self.id))
         self.invalidate_cache()
         if self.case_done >= self.case_total:
-            self.state = 'done'
+            self.write({'state': 'done', 'date_done': fields.Datetime.now()})
+            self._audit_batch()
         return created
 
     @staticmethod
