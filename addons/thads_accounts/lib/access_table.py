@@ -281,12 +281,6 @@ def model_row(model):
     raise KeyError(model)
 
 
-def implied_roles(role_keys):
-    """The roles a set of group memberships gives (groups already include
-    the groups they imply: a leader is an officer and a reader)."""
-    return [key for key in ROLES if key in role_keys]
-
-
 def effective(row, role_keys, op):
     """The scopes a user with these roles has on ``op`` (their union)."""
     scopes = set()

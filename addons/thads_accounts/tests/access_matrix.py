@@ -152,10 +152,11 @@ class AccessMatrixCase(ThadsHttpCase):
         rows = [row for row in table.MODELS if row.addon == self.ADDON]
         self.assertEqual(sorted(factories), sorted(row.model for row in rows),
                          'one factory per row of %s in the access table' % self.ADDON)
+        with self.http_env() as env:
+            user = self.user(env, login)
         for row in rows:
             factory = factories[row.model]
             with self.http_env() as env:
-                user = self.user(env, login)
                 fixtures = [self.create_fixture(env, row.model, factory, place) for place in factory.places]
             self.check_read(row, factory, user, fixtures)
             self.check_write(row, factory, user, fixtures)

@@ -2,9 +2,7 @@
 (thads_accounts/lib/access_table.py, generated files security/*_access_rules.xml).
 The hand-written rules they replace were noupdate, so an update would keep
 them, OR-ed with the new ones: delete them."""
-import logging
-
-_logger = logging.getLogger(__name__)
+from odoo.addons.thads_accounts.lib.legacy_rules import delete_legacy_rules
 
 LEGACY_RULES = (
     'thads_stat_report_rule_user',
@@ -25,13 +23,5 @@ LEGACY_RULES = (
 
 
 def migrate(cr, version):
-    if not version:
-        return
-    cr.execute("""SELECT res_id FROM ir_model_data
-                  WHERE module = %s AND model = 'ir.rule' AND name IN %s""", ('thads_stats', LEGACY_RULES))
-    ids = tuple(row[0] for row in cr.fetchall())
-    if ids:
-        cr.execute('DELETE FROM ir_rule WHERE id IN %s', (ids,))
-    cr.execute("DELETE FROM ir_model_data WHERE module = %s AND model = 'ir.rule' AND name IN %s",
-               ('thads_stats', LEGACY_RULES))
-    _logger.info('%s: %d legacy record rules replaced by the access table', 'thads_stats', len(ids))
+    if version:
+        delete_legacy_rules(cr, 'thads_stats', LEGACY_RULES)
