@@ -32,8 +32,14 @@ class ThadsStatsController(http.Controller):
         if not line or line.report_id.id != report_id or not readable(line.report_id) \
                 or code not in line.report_id.form_id.column_ids.mapped('code'):
             return request.not_found()
-        cases = request.env['thads.case'].search([('id', 'in', line._case_ids(code))])
+        model = line.report_id.form_id._record_model()
+        records = request.env[model].search([('id', 'in', line._record_ids(code))])
         column = line.report_id.form_id.column_ids.filtered(lambda c: c.code == code)
+        title = '%s - %s %s: %s' % (line.report_id.name, column.code, column.label,
+                                     line.executor_id.name if line.level == 'executor' else line.office_id.name)
+        if model != 'thads.case':
+            return self._drill_page(title, records)
+        cases = records
         states = dict(cases._fields['state']._description_selection(request.env))
         rows = ''.join(
             '<tr><td><a href="/web#id=%d&amp;model=thads.case&amp;view_type=form">%s</a></td><td>%s</td>'
@@ -41,8 +47,6 @@ class ThadsStatsController(http.Controller):
                 case.id, html_escape(case.name), html_escape(case.debtor_names or ''),
                 html_escape(states.get(case.state, '')), html_escape(case.office_id.name),
                 html_escape(case.executor_id.name or '')) for case in cases)
-        title = '%s - %s %s: %s' % (line.report_id.name, column.code, column.label,
-                                     line.executor_id.name if line.level == 'executor' else line.office_id.name)
         body = ('<html><head><meta charset="utf-8"/><title>%s</title>'
                 '<link rel="stylesheet" href="/web/static/lib/bootstrap/css/bootstrap.css"/></head>'
                 '<body class="container"><h3>%s</h3><p>%s</p><table class="table table-condensed">'
@@ -50,6 +54,19 @@ class ThadsStatsController(http.Controller):
                 '<tbody>%s</tbody></table></body></html>') % (
             html_escape(title), html_escape(title), html_escape(_('%d cases') % len(cases)),
             _('Number'), _('Debtor'), _('State'), _('Office'), _('Enforcement officer'), rows)
+        return request.make_response(body, headers=[('Content-Type', 'text/html; charset=utf-8')])
+
+    @staticmethod
+    def _drill_page(title, records):
+        """The records behind a cell of a form computed from a process
+        (complaints, coercion...): their names, linked to their forms."""
+        rows = ''.join('<tr><td><a href="/web#id=%d&amp;model=%s&amp;view_type=form">%s</a></td></tr>' % (
+            record.id, records._name, html_escape(record.display_name)) for record in records)
+        body = ('<html><head><meta charset="utf-8"/><title>%s</title>'
+                '<link rel="stylesheet" href="/web/static/lib/bootstrap/css/bootstrap.css"/></head>'
+                '<body class="container"><h3>%s</h3><p>%s</p><table class="table table-condensed">'
+                '<tbody>%s</tbody></table></body></html>') % (
+            html_escape(title), html_escape(title), html_escape(_('%d records') % len(records)), rows)
         return request.make_response(body, headers=[('Content-Type', 'text/html; charset=utf-8')])
 
     @http.route('/thads_stats/report/<int:report_id>/pdf', type='http', auth='user')

@@ -139,6 +139,49 @@ class ThadsStatEngine(models.AbstractModel):
                               money_join='JOIN bmoney bm ON bm.case_id = p.case_id' if budget else '')
         return sql, params
 
+    # ------------------------------------------------------------ sources
+    @api.model
+    def _sources(self):
+        """The sources a form's base measures are computed from:
+        {code: (label, model of the records behind a cell, [(measure, label)])}.
+
+        'cases' is the case journal (below).  A process adds its source by
+        extending this method in its addon and defining, on this model,
+        private methods named after the code:
+
+        - ``_measures_<code>(year_start, date_end, office_ids)`` returning
+          {(office_id, executor_id or None): {'count': {measure: n},
+          'money': {measure: đồng}}} (a missing measure counts 0), by SQL;
+        - ``_record_ids_<code>(year_start, date_end, office_ids, measure,
+          executor_id=None)`` returning the ids of the records behind a
+          base measure (drill-down), of the source's model.
+
+        ``office_ids`` is the report's scope (the office subtree); the rows
+        roll up through the office tree and abolished offices report through
+        their successors, as for the case forms."""
+        return {'cases': (_('Cases and their money (case journal)'), 'thads.case', [
+            ('carried', _('carried over from the previous year')), ('new', _('newly accepted')),
+            ('delegated', _('delegated')), ('revoked', _('revoked or annulled')), ('done', _('fully enforced')),
+            ('terminated', _('terminated')), ('enforcing', _('being enforced')), ('postponed', _('postponed')),
+            ('suspended', _('suspended')), ('other', _('other cases')),
+            ('no_condition', _('without conditions to enforce'))])}
+
+    @api.model
+    def _form_measures(self, form, year_start, date_end, office_ids=None):
+        """Base measures of `form` (see _sources)."""
+        if form.source == 'cases':
+            return self._measures(year_start, date_end, office_ids, budget=form.money_scope == 'budget')
+        return getattr(self, '_measures_%s' % form.source)(year_start, date_end, office_ids)
+
+    @api.model
+    def _form_record_ids(self, form, year_start, date_end, office_ids, measure, executor_id=None):
+        """Ids of the records (of the source's model) behind a base measure."""
+        if form.source == 'cases':
+            return self._case_ids(year_start, date_end, office_ids, measure, executor_id,
+                                  budget=form.money_scope == 'budget')
+        return getattr(self, '_record_ids_%s' % form.source)(year_start, date_end, office_ids, measure,
+                                                              executor_id)
+
     @api.model
     def _measures(self, year_start, date_end, office_ids=None, budget=False):
         """{(office_id, executor_id): {'count': {measure: n}, 'money': {measure: đồng}}}

@@ -31,6 +31,10 @@ class ThadsStatForm(models.Model):
         required=True, default='office',
         help='Offices: a row per office and every level above. Offices and enforcement officers: also a row '
              'per enforcement officer under each office.')
+    source = fields.Selection(
+        '_selection_source', string='Computed from', required=True, default='cases',
+        help='The records the base measures of the columns are computed from (the case journal, or a process '
+             'such as exemption, coercion or complaints).')
     money_scope = fields.Selection(
         [('all', 'All obligations'), ('budget', 'Obligations owed to the state budget')],
         string='Obligations counted', required=True, default='all')
@@ -47,6 +51,16 @@ class ThadsStatForm(models.Model):
                                    help='Some column headings are not verified against an official source.')
     invariants = fields.Text(help='One check per line, "c6 = c7 + c14": differences are listed on the report.')
     active = fields.Boolean(default=True)
+
+    @api.model
+    def _selection_source(self):
+        return sorted((code, label) for code, (label, _model, _measures)
+                      in self.env['thads.stat.engine']._sources().items())
+
+    def _record_model(self):
+        """The model of the records behind a cell of this form."""
+        self.ensure_one()
+        return self.env['thads.stat.engine']._sources()[self.source][1]
 
     @api.multi
     def name_get(self):

@@ -172,8 +172,8 @@ class ThadsStatReport(models.Model):
         scope = self._scope_offices()
         period = self.period_id
         form = self.form_id
-        measures = self.env['thads.stat.engine']._measures(period.year_start(), period.date_end, scope.ids,
-                                                           budget=form.money_scope == 'budget')
+        measures = self.env['thads.stat.engine']._form_measures(form, period.year_start(), period.date_end,
+                                                                scope.ids)
         unit = form.unit
         per_executor = form.row_levels == 'executor'
         # the tree in one query: a national form walks a thousand offices
@@ -194,7 +194,7 @@ class ThadsStatReport(models.Model):
         for (office_id, executor_id), values in measures.items():
             # historical offices report through their successor at the period end
             office_id = offices.successor_at(office_id, period.date_end, lookup)
-            base = values[unit]
+            base = values.get(unit) or {}
             if per_executor:
                 add(('executor', office_id, executor_id or False), base)
             node = office_id

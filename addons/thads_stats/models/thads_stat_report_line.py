@@ -59,10 +59,12 @@ class ThadsStatReportLine(models.Model):
             value = round(value / 1000.0)  # shown in thousand đồng
         return '{:,.0f}'.format(value).replace(',', '.')
 
-    def _case_ids(self, code):
-        """Cases behind a cell: base measures are sets of cases, so a formula
-        of sums and differences is a union and difference of sets (a rate
-        drills into its numerator)."""
+    def _record_ids(self, code):
+        """Records behind a cell (cases for the case forms, the source's
+        model for the others, see thads.stat.engine._sources): base
+        measures are sets of records, so a formula of sums and differences
+        is a union and difference of sets (a rate drills into its
+        numerator)."""
         import ast
         from ..lib import formulas
         report = self.report_id
@@ -76,9 +78,9 @@ class ThadsStatReportLine(models.Model):
         def cases(col_code):
             column = columns[col_code]
             if column.measure:
-                return set(engine._case_ids(report.period_id.year_start(), report.period_id.date_end,
-                                           offices.ids, column.measure, executor,
-                                           budget=report.form_id.money_scope == 'budget'))
+                return set(engine._form_record_ids(report.form_id, report.period_id.year_start(),
+                                                   report.period_id.date_end, offices.ids, column.measure,
+                                                   executor))
             return walk(formulas.parse(column.formula).body)
 
         def walk(node):

@@ -275,9 +275,9 @@ class TestBudgetAndOfficerForms(ThadsCaseCase):
         for code in ('c1', 'c6', 'c8', 'c16'):
             self.assertEqual(national.value(code), sum(p.value(code) for p in provinces), code)
         # drill-down: only the cases owing the budget
-        self.assertEqual(set(a1._case_ids('c1')), set((cases['B1'] | cases['B2'] | cases['B3']).ids))
-        self.assertEqual(a1._case_ids('c4'), cases['B3'].ids)
-        self.assertEqual(a1._case_ids('c10'), cases['B1'].ids)
+        self.assertEqual(set(a1._record_ids('c1')), set((cases['B1'] | cases['B2'] | cases['B3']).ids))
+        self.assertEqual(a1._record_ids('c4'), cases['B3'].ids)
+        self.assertEqual(a1._record_ids('c10'), cases['B1'].ids)
         # the money form b) counts the private money too
         money = self.report(self.env.ref('thads_stats.form_tk_tien'), self.region_a1)
         self.assertEqual(self.row(money, self.region_a1).value('c1'), (14 - 1) * M + 6 * M + 10 * M + 5 * M)
@@ -298,7 +298,7 @@ class TestBudgetAndOfficerForms(ThadsCaseCase):
         self.assertEqual([a1.value(c) for c in ('c1', 'c2', 'c3', 'c6', 'c10', 'c16')],
                          [15 * M, 7 * M, 8 * M, 13 * M, 5 * M, 5 * M])
         self.assertEqual(self.row(report, self.province_a).value('c1'), 18 * M)
-        self.assertEqual(set(a1._case_ids('c2')), set((cases['B1'] | inherited).ids))
+        self.assertEqual(set(a1._record_ids('c2')), set((cases['B1'] | inherited).ids))
         chv = self.report(self.env.ref('thads_stats.form_tk_viec_chv'), self.province_a)
         self.assertFalse(chv.line_ids.filtered(lambda l: l.office_id == old))
         self.assertEqual(self.row(chv, self.region_a1, self.users['executor']).value('c2'), 2)
@@ -361,4 +361,4 @@ class TestBudgetAndOfficerForms(ThadsCaseCase):
         self.assertEqual([mrow.value(c) for c in ('c2', 'c3', 'c8', 'c10')], [13 * M, 11 * M, 13 * M, 11 * M])
         self.assertEqual(self.row(money, self.region_a1, ex2).value('c4'), 10 * M)
         # drill-down of an officer's cell
-        self.assertEqual(len(row._case_ids('c1')), 3)
+        self.assertEqual(len(row._record_ids('c1')), 3)

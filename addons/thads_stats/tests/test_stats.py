@@ -116,9 +116,9 @@ class TestStatistics(ThadsCaseCase):
         self.assertEqual(self.row(chv, self.region_a1, self.users['executor']).value('c1'), 7)
         self.assertEqual(self.values(self.row(chv, self.region_a1), codes), self.values(a1, codes))
         # drill-down: the cases behind a cell, formulas as set arithmetic
-        self.assertEqual(len(a1._case_ids('c1')), 8)
-        self.assertEqual(len(a1._case_ids('c6')), 6)
-        self.assertEqual(len(a1._case_ids('c15')), 2)
+        self.assertEqual(len(a1._record_ids('c1')), 8)
+        self.assertEqual(len(a1._record_ids('c6')), 6)
+        self.assertEqual(len(a1._record_ids('c15')), 2)
 
     def journal(self, case):
         self.env.cr.execute("""SELECT event_type, date::text, stat_next_date::text, stat_cum_done::bigint,

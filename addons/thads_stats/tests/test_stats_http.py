@@ -114,7 +114,7 @@ class TestStatsHttp(ThadsHttpCase):
             self._public_names_gone(args)
         self.refused('_measures', 'http_chv_a', 'thads.stat.engine', '_measures', *args)
         self.refused('_case_ids', 'http_chv_a', 'thads.stat.engine', '_case_ids', *(args + ['new']))
-        self.refused('_case_ids', 'http_chv_a', 'thads.stat.report.line', '_case_ids', [self.lines['b']], 'c1')
+        self.refused('_record_ids', 'http_chv_a', 'thads.stat.report.line', '_record_ids', [self.lines['b']], 'c1')
 
     def _public_names_gone(self, args):
         self.refused('has no attribute', 'http_chv_a', 'thads.stat.engine', 'measures', *args)
