@@ -171,6 +171,7 @@ for size in SIZES:
     cr.execute("SELECT uuid FROM queue_job WHERE state = 'pending' AND func_string LIKE %s",
                ('thads.case.import(%d,)._bulk_stage_job%%' % record.id,))
     stage = Job.load(env, cr.fetchone()[0])  # noqa: F821
+    cr.commit()  # the job starts its own transaction, as under queue_job's runner
     stage.perform()
     stage.set_done()
     stage.store()

@@ -102,6 +102,20 @@ def _replay(events, dues):
     return states, money
 
 
+def _append(candidate, event):
+    """_replay of the accepted history `candidate` (ordered events, states,
+    money) with `event` last: the same result, without replaying the rest."""
+    ordered, states, money = candidate
+    state = lifecycle.next_state(states[-1], event['event_type'])
+    money = [lifecycle.Money(m.due, m.collected, m.paid_out, m.reduced, m.delegated) for m in money]
+    if event['event_type'] == 'delegate' and event['obligation'] is None:
+        for ob_money in money:
+            ob_money.apply('delegate', ob_money.remaining)
+    elif event['event_type'] in lifecycle.MONEY_EVENTS and event['amount']:
+        money[event['obligation']].apply(event['event_type'], event['amount'])
+    return ordered + [event], states + [state], money
+
+
 def _ordered(events):
     return sorted(events, key=lambda e: (e['date'], e['sequence']))
 
@@ -143,9 +157,14 @@ def _record(case, events, event, ctx):
         event['previous_executor_id'] = False
     ctx.check_lock(case['office_id'], event['date'])
     event['sequence'] = len(events) + 1
-    candidate = _ordered(events + [event])
     try:
-        states, money = _replay(candidate, case['_dues'])
+        if case['_candidate'] and event['date'] >= case['_candidate'][0][-1]['date']:
+            # the event comes last (the usual case): the history before it
+            # was accepted, only this event's step is new
+            candidate, states, money = _append(case['_candidate'], event)
+        else:
+            candidate = _ordered(events + [event])
+            states, money = _replay(candidate, case['_dues'])
     except lifecycle.TransitionError as error:
         raise PlanError('transition', error=error)
     events.append(event)

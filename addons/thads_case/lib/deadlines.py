@@ -116,13 +116,21 @@ def clocks(events, rules, calendar, case_kind=None, states=None, final_states=()
     publication down after the case ends, a confirmation requested on a
     completed case) still run.
     """
-    codes = sorted({rule.code for rule in rules})
+    # the versions of each rule, and the rules each event type may trigger
+    # (in code order): an event looks at those only
+    versions = {}
+    for rule in rules:
+        versions.setdefault(rule.code, []).append(rule)
+    by_type = {}
+    for code in sorted(versions):
+        for event_type in frozenset().union(*(rule.triggers for rule in versions[code])):
+            by_type.setdefault(event_type, []).append(code)
     open_clocks, done, seen_types = {}, [], set()
     case_ground = None
     for index, event in enumerate(events):
         for code, clock in list(open_clocks.items()):
             if event.event_type in clock.rule.satisfied_by:
-                done.append(clock._replace(met=event.date))
+                done.append(Clock(clock.rule, clock.start, clock.due, event.date))
                 del open_clocks[code]
         if states is not None and states[index] in final_states \
                 and (index == 0 or states[index - 1] not in final_states):
@@ -130,8 +138,8 @@ def clocks(events, rules, calendar, case_kind=None, states=None, final_states=()
         if event.event_type == 'no_condition':
             case_ground = event.ground
         ground = event.ground or case_ground
-        for code in codes:
-            rule = applicable_rule(rules, code, event.date)
+        for code in by_type.get(event.event_type, ()):
+            rule = applicable_rule(versions[code], code, event.date)
             if rule and _triggers(rule, event, case_kind, seen_types, ground):
                 due = due_date(rule, event.date, calendar, rules, case_dates)
                 if due is not None:

@@ -122,10 +122,12 @@ class ThadsCase(models.Model):
     name = fields.Char(string='Number', readonly=True, copy=False, index=True, default='/')
     number_seq = fields.Integer(readonly=True, copy=False)
     year = fields.Integer(readonly=True, copy=False)
-    external_key = fields.Char(copy=False, index=True, help='Key of the case in the legacy system it came from.')
+    # indexed by the unique constraint external_key_unique
+    external_key = fields.Char(copy=False, help='Key of the case in the legacy system it came from.')
     kind = fields.Selection([('chu_dong', 'Ex officio'), ('theo_yeu_cau', 'On request')],
                             required=True, default='theo_yeu_cau', track_visibility='onchange')
-    executor_id = fields.Many2one('res.users', string='Enforcement officer', index=True,
+    # indexed by thads_case_executor_state_idx (executor_id, state), see init
+    executor_id = fields.Many2one('res.users', string='Enforcement officer',
                                   track_visibility='onchange',
                                   domain=lambda self: [('groups_id', 'in', self.env.ref(
                                       'thads_accounts.group_thads_executor').id)])
@@ -144,7 +146,8 @@ class ThadsCase(models.Model):
     obligation_ids = fields.One2many('thads.case.obligation', 'case_id', string='Obligations', copy=True)
     event_ids = fields.One2many('thads.case.event', 'case_id', string='Events', readonly=True)
     event_count = fields.Integer(compute='_compute_event_count')
-    state = fields.Selection(STATE_SELECTION, readonly=True, index=True, copy=False,
+    # indexed by thads_case_state_order_idx and thads_case_state_status_idx, see init
+    state = fields.Selection(STATE_SELECTION, readonly=True, copy=False,
                              default=lifecycle.RECEIVED, track_visibility='onchange',
                              group_expand='_group_expand_states')
     # the handover's choice of cases (lifecycle.PENDING, not a list in a view)
@@ -158,11 +161,12 @@ class ThadsCase(models.Model):
     amount_remaining = fields.Float(digits=MONEY, readonly=True, copy=False)
     amount_held = fields.Float(digits=MONEY, readonly=True, copy=False,
                                help='Collected and not yet paid out.')
-    next_deadline_date = fields.Date(readonly=True, index=True, copy=False)
+    # indexed by thads_case_deadline_idx (next_deadline_date, state), see init
+    next_deadline_date = fields.Date(readonly=True, copy=False)
     next_deadline_rule_id = fields.Many2one('thads.deadline.rule', readonly=True, copy=False)
     next_deadline_display = fields.Char(string='Next deadline', compute='_compute_next_deadline_display',
                                         help='Date and step of the next legal deadline.')
-    overdue = fields.Boolean(readonly=True, index=True, copy=False)
+    overdue = fields.Boolean(readonly=True, copy=False)
     deadline_status = fields.Selection([('none', 'No deadline'), ('ok', 'On time'), ('soon', 'Due soon'),
                                         ('overdue', 'Overdue')], readonly=True, index=True, copy=False,
                                        default='none',

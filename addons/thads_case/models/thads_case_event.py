@@ -58,7 +58,8 @@ class ThadsCaseEvent(models.Model):
     _description = 'Case event'
     _order = 'date desc, sequence desc, id desc'
 
-    case_id = fields.Many2one('thads.case', required=True, ondelete='cascade', index=True, readonly=True)
+    # indexed by thads_case_event_case_order_idx (case_id, date, sequence), see init
+    case_id = fields.Many2one('thads.case', required=True, ondelete='cascade', readonly=True)
     date = fields.Date(string='Effective date', required=True, index=True, readonly=True)
     sequence = fields.Integer(readonly=True, copy=False, help='Order of events on the same day.')
     event_type = fields.Selection(EVENT_TYPES, required=True, index=True, readonly=True)
@@ -71,10 +72,11 @@ class ThadsCaseEvent(models.Model):
     executor_id = fields.Many2one('res.users', string='Enforcement officer', readonly=True, index=True,
                                   help='The officer in charge at that time.')
     previous_executor_id = fields.Many2one('res.users', string='Previous officer', readonly=True, copy=False)
-    office_id = fields.Many2one('thads.office', string='Office', readonly=True, index=True, copy=False,
+    # indexed by thads_case_event_office_date_idx (office_id, date, event_type), see init
+    office_id = fields.Many2one('thads.office', string='Office', readonly=True, copy=False,
                                 help='The office in charge at that time.')
     state_after = fields.Selection(lambda self: self.env['thads.case']._fields['state'].selection,
-                                   readonly=True, index=True, copy=False)
+                                   readonly=True, copy=False)
     note = fields.Text()
     # set by create (SYSTEM_FIELDS): a copy is a new recording, by its own author
     user_id = fields.Many2one('res.users', string='Recorded by', readonly=True, copy=False,

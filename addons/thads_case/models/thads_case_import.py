@@ -48,6 +48,8 @@ class ThadsCaseImport(models.Model):
     checksum = fields.Char(string='SHA-256', readonly=True)
     case_total = fields.Integer(readonly=True)
     case_done = fields.Integer(readonly=True)
+    rows_read = fields.Integer(string='Rows read', readonly=True,
+                               help='Rows of the file read so far (a large file is read before its parts start).')
     chunk_count = fields.Integer(string='Parts', readonly=True)
     chunk_done = fields.Integer(string='Parts done', readonly=True)
     created_count = fields.Integer(readonly=True)

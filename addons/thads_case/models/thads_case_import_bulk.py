@@ -5,12 +5,16 @@ import json
 import logging
 import resource
 import time
+import zlib
 
+import psycopg2
+import psycopg2.errorcodes
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.job import job
 
 from ..lib import bulk, importer
@@ -30,7 +34,14 @@ CREATE TABLE IF NOT EXISTS thads_case_import_row (
     data text NOT NULL
 );
 CREATE INDEX IF NOT EXISTS thads_case_import_row_chunk_idx ON thads_case_import_row (import_id, chunk);
+CREATE TABLE IF NOT EXISTS thads_case_import_claim (id_number varchar PRIMARY KEY);
 """
+# thads_case_import_claim: the ID numbers whose partner a chunk is finding
+# or creating.  A chunk inserts its numbers (sorted: no deadlock) and deletes
+# them before it commits, so the table stays empty; a chunk that meets a
+# number another running chunk inserted waits for it to commit (the unique
+# key), then finds the partner that chunk created instead of creating a
+# second one.  Chunks without numbers in common never wait for each other.
 CASE_COLUMNS = ('external_key', 'office_id', 'kind', 'court', 'judgment_number', 'judgment_date', 'judgment_type',
                 'date_received', 'executor_id', 'decision_number', 'decision_date', 'name', 'number_seq', 'year',
                 'state', 'amount_due', 'amount_collected', 'amount_paid_out', 'amount_reduced', 'amount_delegated',
@@ -41,7 +52,6 @@ CASE_COLUMNS = ('external_key', 'office_id', 'kind', 'court', 'judgment_number',
 EVENT_COLUMNS = ('case_id', 'date', 'sequence', 'event_type', 'document_number', 'ground', 'result', 'amount',
                  'obligation_id', 'target_office_id', 'executor_id', 'previous_executor_id', 'office_id',
                  'state_after', 'user_id')
-INSERT_LOCK = 170017  # pg_advisory_xact_lock key of the insert phase
 STAT_COLUMNS = ('stat_next_date', 'stat_cum_done', 'stat_cum_delegated', 'stat_decided_date', 'stat_terminated')
 OBLIGATION_MONEY = ('amount_collected', 'amount_paid_out', 'amount_reduced', 'amount_delegated', 'amount_remaining')
 
@@ -101,13 +111,26 @@ class ThadsCaseImportBulk(models.Model):
         self.env.cr.execute(STAGE_TABLE)
 
     # ----------------------------------------------------------- staging
-    def _bulk_stage(self, numbered_rows, chunk_size, first_chunk):
+    def _bulk_stage(self, numbered_rows, chunk_size, first_chunk, groups=8):
         """Copy the rows into the staging table; a key's rows go to the
-        chunk of its case row.  Returns (case rows, chunks)."""
+        chunk of its case row.  Returns (case rows, chunks, rows read).
+
+        The first `first_chunk` cases make a small first chunk (the progress
+        moves early); after it, a chunk holds the cases of one group of
+        offices (the offices' codes hashed into `groups`), in file order,
+        so that two chunks running at once number their cases in different
+        offices and insert side by side (the numbers of an office are
+        serialised, see _bulk_insert)."""
         cr = self.env.cr
         cr.execute('DELETE FROM thads_case_import_row WHERE import_id = %s', (self.id,))
-        chunk_of, cases, buffer, count = {}, 0, io.StringIO(), 0
+        # the reading progress is committed aside (_bulk_reading) only when
+        # this transaction may then still write the import (READ COMMITTED)
+        cr.execute('SHOW transaction_isolation')
+        report = cr.fetchone()[0] == 'read committed'
+        chunk_of, cases, buffer, count, number = {}, 0, io.StringIO(), 0, 1
         writer = csv.writer(buffer)
+        state = {'next': 1 if first_chunk else 0, 'last': 0}
+        open_chunk, fill = {}, {}
 
         def flush():
             buffer.seek(0)
@@ -116,31 +139,72 @@ class ThadsCaseImportBulk(models.Model):
             buffer.seek(0)
             buffer.truncate()
 
-        def chunk_number(index):
-            return 0 if index < first_chunk else 1 + (index - first_chunk) // chunk_size
+        def new_case_chunk(office):
+            if cases < first_chunk:
+                return 0
+            group = zlib.crc32(str(office or '').encode()) % groups
+            chunk = open_chunk.get(group)
+            if chunk is None or fill[chunk] >= chunk_size:
+                chunk = open_chunk[group] = state['next']
+                state['next'] += 1
+                fill[chunk] = 0
+            fill[chunk] += 1
+            return chunk
 
+        names = {}  # the file's headers, cleaned once (importer.clean)
         for number, raw in numbered_rows:
-            row = {k: (v.isoformat() if isinstance(v, (datetime.date, datetime.datetime)) else v)
-                   for k, v in importer.clean(raw).items() if v not in (None, '')}
+            row = {}
+            for header, value in raw.items():
+                if not header:
+                    continue
+                if value.__class__ is str:
+                    value = value.strip()
+                    if not value:
+                        continue
+                elif value is None:
+                    continue
+                elif isinstance(value, (datetime.date, datetime.datetime)):
+                    value = value.isoformat()
+                name = names.get(header)
+                if name is None:
+                    name = names[header] = header.strip().lower()
+                row[name] = value
             if not row:
                 continue
             key = str(row.get('key') or '')
             if row.get('decision_number') and key not in chunk_of:
-                chunk_of[key] = chunk_number(cases)
+                chunk_of[key] = state['last'] = new_case_chunk(row.get('office'))
                 cases += 1
-            chunk = chunk_of.get(key, chunk_number(max(cases - 1, 0)))
+            # a row of an unknown key goes with the latest case row (it is
+            # refused there: no case row above it)
+            chunk = chunk_of.get(key, state['last'])
             writer.writerow((self.id, chunk, number, json.dumps(row, ensure_ascii=False)))
             count += 1
             if count % 20000 == 0:
                 flush()
+                if report:
+                    self._bulk_reading(number - 1)
         flush()
-        return cases, (chunk_number(cases - 1) + 1) if cases else 1
+        return cases, max(state['next'], 1), number - 1
+
+    def _bulk_reading(self, rows):
+        """Show how far the reading of a large file is, before its parts
+        start: written and committed in a transaction of its own (the
+        staging transaction commits only at the end).  Never waits: if the
+        import is locked, this count is skipped."""
+        try:
+            with self.env.registry.cursor() as cr:
+                cr.execute('SET LOCAL lock_timeout = 100')
+                cr.execute('UPDATE thads_case_import SET rows_read = %s WHERE id = %s', (rows, self.id))
+        except psycopg2.OperationalError:
+            _logger.debug('import %s: reading progress skipped', self.id)
 
     def _bulk_begin(self):
         """Mark the import running on the bulk path and queue the job that
         reads the file: a million cases are read in minutes, longer than a
         web request may last."""
         self.write({'state': 'running', 'path': 'bulk', 'case_total': 0, 'case_done': 0, 'created_count': 0,
+                    'rows_read': 0,
                     'skipped_count': 0, 'chunk_count': 0, 'chunk_done': 0,
                     'date_start': fields.Datetime.now(), 'date_done': False})
         self.with_delay(channel='root.thads_import', description=_('%s: reading the file') % self.name) \
@@ -151,6 +215,11 @@ class ThadsCaseImportBulk(models.Model):
     def _bulk_stage_job(self):
         """Read and stage the file once, then queue its chunks."""
         self.ensure_one()
+        if self.env.cr._cnx.get_transaction_status() == TRANSACTION_STATUS_IDLE:
+            # a job of its own: READ COMMITTED, so that writing the totals at
+            # the end does not conflict with the reading progress committed
+            # meanwhile by _bulk_reading
+            self.env.cr.execute('SET TRANSACTION ISOLATION LEVEL READ COMMITTED')
         if self.state != 'running' or self.chunk_count:
             return False  # staged by an earlier run of this job
         self._bulk_start(enumerate(self._iter_rows(), start=2))
@@ -162,10 +231,12 @@ class ThadsCaseImportBulk(models.Model):
         chunk_size = int(params.get_param('thads_case.import_bulk_chunk', 10000))
         first = min(chunk_size, int(params.get_param('thads_case.import_first_chunk', 500)))
         started = time.time()
-        total, chunks = self._bulk_stage(numbered_rows, chunk_size, first)
+        groups = max(1, int(params.get_param('thads_case.import_bulk_groups', 8)))
+        total, chunks, rows_read = self._bulk_stage(numbered_rows, chunk_size, first, groups)
         _logger.info('import %s: %d case rows staged in %d chunks in %.1f s', self.id, total, chunks,
                      time.time() - started)
         self.write({'state': 'running', 'path': 'bulk', 'case_total': total, 'case_done': 0, 'created_count': 0,
+                    'rows_read': rows_read,
                     'skipped_count': 0, 'chunk_count': chunks, 'chunk_done': 0, 'date_done': False})
         self._bulk_queue()
 
@@ -184,9 +255,13 @@ class ThadsCaseImportBulk(models.Model):
     def _bulk_context(self):
         """lib.bulk.Context: the reference data of one chunk."""
         env = self.env
-        offices = {o.code: (o.id, o.is_system) for o in env['thads.office'].sudo().with_context(
-            active_test=False).search([])}
-        users = {u.login: u.id for u in env['res.users'].sudo().search([])}
+        # reference data read in SQL (the ORM would read every field of a
+        # thousand offices for each chunk): every office, archived ones
+        # included, and the active users, as the ORM path finds them
+        env.cr.execute('SELECT code, id, is_system FROM thads_office WHERE code IS NOT NULL')
+        offices = {code: (id_, bool(system)) for code, id_, system in env.cr.fetchall()}
+        env.cr.execute('SELECT login, id FROM res_users WHERE active')
+        users = dict(env.cr.fetchall())
         grounds = {}
         for ground in env['thads.case.ground'].sudo().search([]):
             spellings = [ground.code, ground.citation] + (ground.aliases or '').split(',')
@@ -217,18 +292,13 @@ class ThadsCaseImportBulk(models.Model):
         locked_until = {}
         if 'thads.stat.lock' in env:
             Lock = env['thads.stat.lock'].sudo()
-            env.cr.execute('SELECT office_id, MAX(date_end) FROM thads_stat_lock GROUP BY office_id')
-            own = dict(env.cr.fetchall())
-            if own:
-                # sudo: the office tree is reference data
-                for office in env['thads.office'].sudo().with_context(active_test=False).search([]):
-                    node, ends = office, []
-                    while node:
-                        if node.id in own:
-                            ends.append(own[node.id])
-                        node = node.parent_id
-                    if ends:
-                        locked_until[office.id] = fields.Date.from_string(max(ends))
+            # every office below a locked one (the office tree's nested sets)
+            env.cr.execute('''SELECT o.id, MAX(l.date_end) FROM thads_stat_lock l
+                                JOIN thads_office a ON a.id = l.office_id
+                                JOIN thads_office o ON o.parent_left >= a.parent_left
+                                                   AND o.parent_left < a.parent_right
+                               GROUP BY o.id''')
+            locked_until = {id_: fields.Date.from_string(day) for id_, day in env.cr.fetchall()}
         Office = env['thads.office']
 
         def check_lock(office_id, date):
@@ -299,11 +369,12 @@ class ThadsCaseImportBulk(models.Model):
             else:
                 plan['case'] = entry['case']
                 plans.append(plan)
-        # one chunk inserts at a time (numbers, partners shared by ID number);
-        # a key imported meanwhile by another import is skipped, not doubled
+        # chunks insert side by side; what they share is serialised by locks
+        # in _bulk_insert (the numbers of an office, the partners).  A key
+        # imported meanwhile by another import is skipped, not doubled (and
+        # if that import commits it while this chunk inserts, the unique key
+        # refuses this transaction and queue_job runs the chunk again)
         planned = time.time()
-        cr.execute('SELECT pg_advisory_xact_lock(%s)', (INSERT_LOCK,))
-        locked = time.time()
         cr.execute('SHOW transaction_isolation')
         isolation = cr.fetchone()[0]
         cr.execute('SELECT external_key FROM thads_case WHERE external_key = ANY(%s)', ([p['key'] for p in plans],))
@@ -311,7 +382,16 @@ class ThadsCaseImportBulk(models.Model):
         if late:
             plans = [p for p in plans if p['key'] not in late]
             skipped = list(skipped) + sorted(late)
-        self._bulk_insert(plans, ctx)
+        try:
+            waited = self._bulk_insert(plans, ctx)
+        except (psycopg2.IntegrityError, psycopg2.extensions.TransactionRollbackError) as error:
+            if getattr(error, 'pgcode', None) not in (psycopg2.errorcodes.UNIQUE_VIOLATION,
+                                                      psycopg2.errorcodes.DEADLOCK_DETECTED,
+                                                      psycopg2.errorcodes.SERIALIZATION_FAILURE):
+                raise
+            raise RetryableJobError(_('This part met another import writing the same cases or persons at the same '
+                                      'time: it is run again.'), seconds=5)
+        locked = planned + waited
         self._record_errors(sorted(messages))
         cr.execute("""UPDATE thads_case_import SET case_done = case_done + %s, created_count = created_count + %s,
                              skipped_count = skipped_count + %s, chunk_done = chunk_done + 1,
@@ -321,7 +401,7 @@ class ThadsCaseImportBulk(models.Model):
         cr.execute('SELECT 1 FROM thads_case_import_row WHERE import_id = %s LIMIT 1', (self.id,))
         if not cr.fetchone():
             self._bulk_finish()
-        _logger.info('import %s chunk %d: %d cases in %.2f s (planned in %.2f s, waited %.2f s for the insert lock, '
+        _logger.info('import %s chunk %d: %d cases in %.2f s (planned in %.2f s, waited %.2f s for the locks, '
                      'isolation %s), peak memory %d MB', self.id, chunk, len(plans), time.time() - started,
                      planned - started, locked - planned, isolation,
                      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
@@ -400,18 +480,26 @@ class ThadsCaseImportBulk(models.Model):
                 [tuple(row) + tail for row in rows], self.env.uid)
 
     def _bulk_insert(self, plans, ctx):
+        """Insert the planned cases and all that belongs to them, side by
+        side with the other chunks.  Two kinds of locks, taken in this order
+        by every chunk, each kind in sorted order (no deadlock): the numbers
+        of each office and year of the chunk (like _assign_number), then the
+        ID numbers of its persons (thads_case_import_claim), which only
+        chunks sharing a person wait for.  Returns the seconds spent
+        waiting for them."""
         if not plans:
-            return
+            return 0.0
         cr, uid = self.env.cr, self.env.uid
         codes = {value[0]: code for code, value in ctx.offices.items()}
         # numbers per office and year, in file order (serialised like _assign_number)
         groups = sorted({(p['office_id'], p['date_received'].year) for p in plans})
+        started = time.time()
         for office_id, year in groups:
             cr.execute('SELECT pg_advisory_xact_lock(%s, %s)', (office_id, year))
+        waited = time.time() - started
         cr.execute("""SELECT office_id, year, MAX(number_seq) FROM thads_case
                        WHERE (office_id, year) IN %s GROUP BY office_id, year""", (tuple(groups),))
         last = {(o, y): s or 0 for o, y, s in cr.fetchall()}
-        partners = self._partners(plans)
         rows = []
         for index, plan in enumerate(plans):
             data, year = plan['case'], plan['date_received'].year
@@ -426,26 +514,19 @@ class ThadsCaseImportBulk(models.Model):
         for id_, plan in zip(ids, plans):
             plan['id'] = id_
         self._insert_model('thads.case', ('id',) + CASE_COLUMNS, [(id_,) + row for id_, row in zip(ids, rows)])
-        # parties
-        rows = []
-        for index, plan in enumerate(plans):
-            rows.append((plan['id'], partners[(index, 'debtor')], 'debtor'))
-            if (index, 'creditor') in partners:
-                rows.append((plan['id'], partners[(index, 'creditor')], 'creditor'))
-        self._insert_model('thads.case.party', ('case_id', 'partner_id', 'role'), rows)
-        # obligations (at most one per imported case)
-        rows = []
+        # obligations (at most one per imported case); the creditor is set
+        # with the partners, at the end
+        rows, creditor_of = [], {}
         for index, plan in enumerate(plans):
             if plan['obligations']:
                 data, money = plan['case'], plan['obligations'][0]
                 rows.append((plan['id'], data['obligation'] or ctx.pay_label, 'money', data['budget'],
-                             money['amount_due'], partners.get((index, 'creditor')))
-                            + tuple(money[c] for c in OBLIGATION_MONEY))
+                             money['amount_due']) + tuple(money[c] for c in OBLIGATION_MONEY))
+                creditor_of[plan['id']] = index
         ids = _ids(cr, 'thads_case_obligation', len(rows))
         obligation_of = {row[0]: id_ for id_, row in zip(ids, rows)}
-        self._insert_model('thads.case.obligation', ('id', 'case_id', 'name', 'kind', 'budget', 'amount_due',
-                                                     'creditor_id') + OBLIGATION_MONEY,
-                           [(id_,) + row for id_, row in zip(ids, rows)])
+        self._insert_model('thads.case.obligation', ('id', 'case_id', 'name', 'kind', 'budget', 'amount_due')
+                           + OBLIGATION_MONEY, [(id_,) + row for id_, row in zip(ids, rows)])
         # events, one statement (the journal's triggers run once per chunk)
         stats = 'stat_cum_done' in self.env['thads.case.event']._fields
         rows, delegations = [], []
@@ -466,6 +547,28 @@ class ThadsCaseImportBulk(models.Model):
         if delegations:
             self._insert_model('thads.case.delegation', ('case_id', 'origin_office_id', 'office_id', 'date',
                                                          'document_number', 'amount', 'state'), delegations)
+        # the partners: a person in two chunks running at once gets one
+        # partner (see thads_case_import_claim)
+        numbers = sorted({number for plan in plans for number in (plan['case']['debtor_id'],
+                                                                    plan['case']['creditor_id']) if number})
+        started = time.time()
+        cr.execute('INSERT INTO thads_case_import_claim (id_number) SELECT unnest(%s::varchar[]) '
+                   'ON CONFLICT DO NOTHING', (numbers,))
+        waited += time.time() - started
+        partners = self._partners(plans)
+        cr.execute('DELETE FROM thads_case_import_claim WHERE id_number = ANY(%s)', (numbers,))
+        rows = []
+        for index, plan in enumerate(plans):
+            rows.append((plan['id'], partners[(index, 'debtor')], 'debtor'))
+            if (index, 'creditor') in partners:
+                rows.append((plan['id'], partners[(index, 'creditor')], 'creditor'))
+        self._insert_model('thads.case.party', ('case_id', 'partner_id', 'role'), rows)
+        creditors = [(obligation_of[case_id], partners[(index, 'creditor')])
+                     for case_id, index in creditor_of.items() if (index, 'creditor') in partners]
+        if creditors:
+            cr.execute("""UPDATE thads_case_obligation o SET creditor_id = c.partner_id
+                            FROM unnest(%s, %s) AS c(id, partner_id) WHERE o.id = c.id""",
+                       ([c[0] for c in creditors], [c[1] for c in creditors]))
         # what the partners' stored computation gives: a party, and the offices of its cases
         partner_ids = sorted(set(partners.values()))
         cr.execute("""UPDATE res_partner SET thads_party = true WHERE id = ANY(%s) AND thads_party IS NOT TRUE""",
@@ -477,3 +580,4 @@ class ThadsCaseImportBulk(models.Model):
         for model in ('thads.case', 'thads.case.event', 'thads.case.party', 'thads.case.obligation',
                       'res.partner', 'thads.case.delegation'):
             self.env[model].invalidate_cache()
+        return waited

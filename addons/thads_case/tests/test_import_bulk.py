@@ -1,6 +1,7 @@
 import base64
 import csv
 import io
+import zlib
 
 from odoo.addons.queue_job.job import Job
 
@@ -168,6 +169,8 @@ class TestImportBulk(ThadsCaseCase):
         self.assertEqual(len(reading), 1)
         Job.load(self.env, reading.uuid).perform()
         record.invalidate_cache()
+        # every row of the file was read (300 case rows and their event rows)
+        self.assertEqual(record.rows_read, len(base64.b64decode(data).decode('utf-8').splitlines()) - 1)
         jobs = self.pending(record) - reading
         self.assertEqual(len(jobs), record.chunk_count)
         Job.load(self.env, jobs[0].uuid).perform()
@@ -193,6 +196,33 @@ class TestImportBulk(ThadsCaseCase):
         self.assertEqual(self.env.cr.fetchone(), (300, 300))
         self.assertEqual((record.state, record.created_count, record.case_done, record.progress),
                          ('done', 300, 300, 100.0))
+
+    def test_chunks_hold_the_cases_of_one_group_of_offices(self):
+        """After the small first part, a part holds the cases of one group
+        of offices (so that two parts running at once number cases of
+        different offices), and each key's rows stay in its case's part."""
+        self.params.set_param('thads_case.import_bulk_groups', '8')
+        self.params.set_param('thads_case.import_bulk_chunk', '40')
+        self.params.set_param('thads_case.import_first_chunk', '10')
+        record = self.run_import(self.sample(200, prefix='GR', bad_share=0), bulk=True, delay=True)
+        Job.load(self.env, self.pending(record).uuid).perform()
+        cr = self.env.cr
+        cr.execute("""SELECT chunk, data::json->>'key', data::json->>'office', (data::json->>'decision_number') IS NOT NULL
+                        FROM thads_case_import_row WHERE import_id = %s ORDER BY row""", (record.id,))
+        rows = cr.fetchall()
+        case_chunk = {key: chunk for chunk, key, _office, is_case in rows if is_case}
+        self.assertEqual(len(case_chunk), 200)
+        self.assertEqual(sorted(case_chunk.values()).count(0), 10)
+        offices_of = {}
+        for chunk, key, office, is_case in rows:
+            self.assertEqual(chunk, case_chunk[key], 'row of %s outside its case part' % key)
+            if is_case and chunk:
+                offices_of.setdefault(chunk, set()).add(zlib.crc32(office.encode()) % 8)
+        self.assertTrue(all(len(groups) == 1 for groups in offices_of.values()), offices_of)
+        # the two offices of the file (groups 7 and 5) went to different parts
+        self.assertEqual(set().union(*offices_of.values()), {5, 7})
+        self.assertTrue(all(list(case_chunk.values()).count(chunk) <= 40 for chunk in offices_of))
+        self.assertEqual(record.chunk_count, 1 + len(offices_of))
 
     def test_each_bad_row_refused_with_row_key_and_reason(self):
         login = self.users['executor'].login
