@@ -32,6 +32,7 @@
     ],
     'demo': [
         'demo/thads_case_demo.xml',
+        'demo/thads_case_exemption_demo.xml',
     ],
     'installable': True,
 }

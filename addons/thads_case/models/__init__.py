@@ -20,3 +20,4 @@ from . import thads_case_vks_list
 from . import thads_case_vks_list_line
 from . import thads_deadline_rule_exemption
 from . import thads_case_exemption
+from . import thads_case_exemption_demo
