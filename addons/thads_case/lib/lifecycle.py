@@ -116,7 +116,7 @@ TRANSITIONS = {
     'exemption_open': Transition(PENDING, None, ()),
     'exemption_verify': Transition(PENDING, None, ()),
     'exemption_file': Transition(PENDING, None, ('document',)),
-    'exemption_send': Transition(PENDING, None, ('document',)),
+    'exemption_send': Transition(PENDING, None, ()),
     'exemption_vks': Transition(PENDING, None, ('document',)),
     'exemption_court': Transition(PENDING, None, ()),
     'exemption_accept': Transition(PENDING, None, ()),

@@ -107,7 +107,10 @@ class ThadsCaseExemption(models.Model):
     def create(self, vals):
         if not is_replay(self) and WORKFLOW_FIELDS & set(vals):
             raise UserError(self._workflow_message())
-        record = super(ThadsCaseExemption, self).create(vals)
+        # context defaults are client input too (a kanban column passes default_state): never for workflow fields
+        context = {key: value for key, value in self.env.context.items()
+                   if not (key.startswith('default_') and key[8:] in WORKFLOW_FIELDS)}
+        record = super(ThadsCaseExemption, self.with_context(context)).create(vals)
         replaying(record).write({'name': _('MG-%s-%s') % (record.case_id.name, record.id)})
         return record
 
@@ -231,11 +234,11 @@ class ThadsCaseExemption(models.Model):
         if since and since > day_d:
             raise UserError(_('Too early: the obligation is not yet eligible for "%s". With %s đồng remaining, it '
                               'becomes eligible on %s (counted from the first enforcement decision of %s).') % (
-                labels[self.action], documents.money(remaining), self.case_id._format_date(since),
+                labels[self.action], documents.number(remaining), self.case_id._format_date(since),
                 self.case_id._format_date(first_d)))
         raise UserError(_('The obligation is not eligible for "%s": %s đồng remaining, %s full years since the first '
                           'enforcement decision; eligible now: %s.') % (
-            labels[self.action], documents.money(remaining), years,
+            labels[self.action], documents.number(remaining), years,
             ', '.join(labels[a] for a in actions) or _('nothing')))
 
     @api.multi
@@ -263,7 +266,7 @@ class ThadsCaseExemption(models.Model):
             if not amount or (most is not None and amount > most):
                 raise UserError(_('A reduction takes off at most %s đồng of the %s đồng remaining (a quarter up to '
                                   '100 million, a fifth above, at most 50 million).') % (
-                    documents.money(most or 0), documents.money(remaining)))
+                    documents.number(most or 0), documents.number(remaining)))
         else:
             amount = remaining
         self._record('exemption_open', day)
@@ -346,7 +349,7 @@ class ThadsCaseExemption(models.Model):
             amount = int(self.amount_decided or 0)
             if amount <= 0 or amount > remaining:
                 raise UserError(_('The amount reduced must be more than 0 and at most the %s đồng remaining.') %
-                                documents.money(remaining))
+                                documents.number(remaining))
         else:
             amount = 0
         doc = self.decision_number

@@ -96,6 +96,11 @@ class TestExemption(ThadsCaseCase):
             self.env['thads.case.exemption'].sudo(self.users['leader']).create({
                 'case_id': case.id, 'obligation_id': case.obligation_ids.id, 'action': 'exempt',
                 'state': 'exempted'})
+        # nor through context defaults (a kanban column grouped by state passes one)
+        sneaky = self.env['thads.case.exemption'].sudo(self.users['leader']).with_context(
+            default_state='exempted', default_amount_applied=5).create({
+                'case_id': case.id, 'obligation_id': case.obligation_ids.id, 'action': 'exempt'})
+        self.assertEqual((sneaky.state, sneaky.amount_applied), ('draft', 0))
         # a started proposal is not deleted
         with self.assertRaises(UserError), self.env.cr.savepoint():
             proposal.sudo(self.users['leader']).unlink()

@@ -124,8 +124,10 @@ class TestExemptionForm(ThadsCaseCase):
         # roll-up: province A is region A1 (A2 has none), the nation the sum of its provinces
         self.assertEqual([self.row(report, self.province_a).value(c) for c in codes], expected)
         national = self.row(report, self.national)
-        self.assertEqual([national.value(c) for c in codes], [a + b for a, b in zip(expected, [
-            1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0])])
+        provinces = report.line_ids.filtered(lambda l: l.level == 'office' and l.office_id.parent_id == self.national)
+        self.assertIn(self.province_b, provinces.mapped('office_id'))
+        for code in codes:  # (the demo's proposals of Hà Nội may fall in this year too)
+            self.assertEqual(national.value(code), sum(p.value(code) for p in provinces), code)
         # drill-down: the proposals behind the cells (a formula is a union of sets)
         ids = lambda *keys: sorted(p[k].id for k in keys)  # noqa: E731
         self.assertEqual(a1._record_ids('c1'), sorted(ids('P1', 'P2', 'P3', 'P4', 'P5', 'P6') + [p8.id]))
