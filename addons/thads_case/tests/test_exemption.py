@@ -159,7 +159,7 @@ class TestExemption(ThadsCaseCase):
     def test_law_106_thresholds_and_record_rules(self):
         """From 01/07/2026 (Law 106 art. 42(1)(b)) 4 million are exempted after 5 years (the 2014 law
         needed 10 years for 2-5 million); an officer of another region cannot touch the proposal."""
-        case = self.old_debt(4 * M, judgment='11/2020/HS-ST', decided='2021-03-01')
+        case = self.old_debt(4 * M, judgment='11/2020/HS-ST')
         proposal = self.proposal(case)
         with self.assertRaises(UserError), self.env.cr.savepoint():
             self.step(proposal, 'action_open', '2026-06-30')

@@ -127,7 +127,7 @@ class TestExemptionForm(ThadsCaseCase):
         provinces = report.line_ids.filtered(lambda l: l.level == 'office' and l.office_id.parent_id == self.national)
         self.assertIn(self.province_b, provinces.mapped('office_id'))
         for code in codes:  # (the demo's proposals of Hà Nội may fall in this year too)
-            self.assertEqual(national.value(code), sum(p.value(code) for p in provinces), code)
+            self.assertEqual(national.value(code), sum(line.value(code) for line in provinces), code)
         # drill-down: the proposals behind the cells (a formula is a union of sets)
         ids = lambda *keys: sorted(p[k].id for k in keys)  # noqa: E731
         self.assertEqual(a1._record_ids('c1'), sorted(ids('P1', 'P2', 'P3', 'P4', 'P5', 'P6') + [p8.id]))
