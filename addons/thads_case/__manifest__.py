@@ -16,6 +16,7 @@
         'data/thads_case_ground_data.xml',
         'data/thads_deadline_rule_data.xml',
         'data/thads_exemption_threshold_data.xml',
+        'data/thads_exemption_rule_data.xml',
         'data/thads_case_vks_list_data.xml',
         'views/thads_case_menus.xml',
         'views/thads_case_views.xml',
@@ -24,12 +25,14 @@
         'views/thads_case_handover_views.xml',
         'views/thads_case_import_views.xml',
         'views/thads_case_vks_list_views.xml',
+        'views/thads_case_exemption_views.xml',
         'views/webclient_templates.xml',
         'report/thads_case_reports.xml',
         'data/thads_case_home_data.xml',
     ],
     'demo': [
         'demo/thads_case_demo.xml',
+        'demo/thads_case_exemption_demo.xml',
     ],
     'installable': True,
 }

@@ -159,6 +159,15 @@ MODELS = (
         'national': 'nation - - -',
         'national_admin': 'nation nation - -'},
           note='created by the delegation event; state and new case set by the workflow'),
+    Model('thads.case.exemption', 'thads_case', 'Đề nghị xét miễn, giảm nghĩa vụ thi hành án',
+          office='case_id.office_id', own='case_id.executor_id', grants={
+              'reader': 'office - - -',
+              'executor': 'office own own -',
+              'officer': 'office office office -',
+              'leader': 'office office office office',
+              'national': 'nation - - -',
+              'national_admin': ADMIN},
+          note='steps, dates and amounts written by the workflow (events of the case); a draft only is deleted'),
     Model('thads.case.import', 'thads_case', 'Nhập hồ sơ cũ', office='office_id', grants={
         'leader': 'office office office office',
         'national_admin': ADMIN}),

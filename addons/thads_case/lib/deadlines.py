@@ -27,6 +27,8 @@ add_working_days(start, count) (thads_accounts' WorkCalendar).
 """
 from collections import namedtuple
 
+from . import exemption
+
 Rule = namedtuple('Rule', 'code name triggers satisfied_by count unit extra_working_days '
                           'date_from date_to case_kind trigger_grounds except_grounds trigger_result '
                           'requires_event start_from after_rule start_field')
@@ -80,6 +82,8 @@ def _triggers(rule, event, case_kind, seen_types, ground):
 
 def period_end(rule, start, calendar):
     """Last day of the rule's own period counted from `start`."""
+    if rule.unit == exemption.FIRST_WEEK:  # exemption files go to the procuracy in the month's first week
+        return exemption.first_week_end(start, rule.count, calendar)
     due = calendar.add(start, rule.count, rule.unit)
     if rule.extra_working_days:
         due = calendar.add_working_days(due, rule.extra_working_days)

@@ -111,6 +111,18 @@ TRANSITIONS = {
                                ('document',)),
     'publication_change': Transition((NO_CONDITION, SEPARATE_REGISTER), None, ()),  # art. 23(2): data changed
     'return_request': Transition((NO_CONDITION,), RETURNED, ('document',)),  # art. 22: request returned
+    # exemption or reduction of a budget debt (thads.case.exemption, lib/exemption.py): the steps of
+    # the proposal; the court's decision itself is a 'reduce' (and a 'terminate' when nothing is left)
+    'exemption_open': Transition(PENDING, None, ()),
+    'exemption_verify': Transition(PENDING, None, ()),
+    'exemption_file': Transition(PENDING, None, ('document',)),
+    'exemption_send': Transition(PENDING, None, ()),
+    'exemption_vks': Transition(PENDING, None, ('document',)),
+    'exemption_court': Transition(PENDING, None, ()),
+    'exemption_accept': Transition(PENDING, None, ()),
+    'exemption_decision': Transition(PENDING, None, ('document',)),
+    'exemption_received': Transition(PENDING + FINAL, None, ()),
+    'exemption_withdraw': Transition(PENDING + FINAL, None, ()),  # the office withdraws its proposal
 }
 MONEY_EVENTS = ('collect', 'pay_out', 'reduce', 'delegate')
 # delegation may carry the remaining money of several obligations: amount optional

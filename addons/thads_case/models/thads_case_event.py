@@ -44,6 +44,16 @@ EVENT_TYPES = [
     ('verify_reply', 'Reply to a delegated verification'),
     ('publication_change', 'Published data changed'),
     ('return_request', 'Request returned (2 years without conditions)'),
+    ('exemption_open', 'Exemption or reduction: review started'),
+    ('exemption_verify', 'Exemption or reduction: conditions verified'),
+    ('exemption_file', 'Exemption or reduction: file drawn up'),
+    ('exemption_send', 'Exemption or reduction: file sent to the procuracy'),
+    ('exemption_vks', 'Exemption or reduction: opinion of the procuracy'),
+    ('exemption_court', 'Exemption or reduction: file received by the court'),
+    ('exemption_accept', 'Exemption or reduction: file accepted by the court'),
+    ('exemption_decision', 'Exemption or reduction: decision of the court'),
+    ('exemption_received', "Exemption or reduction: court's decision received"),
+    ('exemption_withdraw', 'Exemption or reduction: proposal withdrawn'),
 ]
 VERIFY_RESULTS = [('has', 'Has conditions'), ('none', 'Without conditions')]
 

@@ -49,6 +49,12 @@ def delegation_vals(env, office, owner, tag=None):
             'office_id': env.ref('thads_accounts.office_dn_kv1_demo').id}
 
 
+def exemption_vals(env, office, owner, tag=None):
+    budget = env['thads.case.obligation'].create({'case_id': case(env, office, owner).id, 'name': 'Án phí',
+                                                  'kind': 'money', 'amount_due': 1000000, 'budget': True})
+    return {'case_id': budget.case_id.id, 'obligation_id': budget.id, 'action': 'exempt'}
+
+
 def import_vals(env, office, owner, tag=None):
     return {'name': 'Nhập thử %d' % next(SERIAL), 'file': base64.b64encode(b'key\n'), 'filename': 'a.csv',
             'office_id': office.id}
@@ -111,6 +117,7 @@ class TestAccessMatrixCase(AccessMatrixCase):
                                              writer=replaying),
             'thads.case.vks.list': Factory(vks_list_vals, ('sent_reference', 'CV-12/THADS'), writer=replaying),
             'thads.case.vks.list.line': Factory(vks_line_vals, ('case_number', 'MT-2'), writer=replaying),
+            'thads.case.exemption': Factory(exemption_vals, ('note', 'Ghi chú ma trận')),
             'thads.case.import': Factory(import_vals, ('name', 'Đã đổi')),
             'thads.case.import.error': Factory(import_error_vals, ('message', 'Đã đổi')),
             'thads.deadline.rule': Factory(rule_vals, ('remind_days', 2), office=False),

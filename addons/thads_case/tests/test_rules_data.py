@@ -30,6 +30,14 @@ EXPECTED = {
     'confirm': '2026-02-26',              # 05 NLV before 01/07/2026
     'delegated_verification_registered': '2026-03-16',  # 30 days: Saturday 14/3 -> Monday
     'delegated_verification_other': '2026-02-27',       # 15 days
+    # exemption or reduction (issue 19 e)
+    'exemption_verify': '2026-02-23',         # 10 days: Sunday 22/2 -> Monday
+    'exemption_file': '2026-02-26',           # 05 NLV
+    'exemption_send': '2026-03-09',           # first week of March: Saturday 7/3 -> Monday 9/3
+    'exemption_vks': '2026-02-27',            # 15 days
+    'exemption_accept': '2026-02-23',         # 02 NLV
+    'exemption_hearing': '2026-03-04',        # 20 days
+    'exemption_decision_sent': '2026-02-26',  # 05 NLV
 }
 # rules that exist only from 01/07/2026 (NĐ 152/2026)
 NEW_ONLY = {'change_executor', 'return_request', 'delegated_verification_accounts'}
