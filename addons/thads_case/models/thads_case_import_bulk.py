@@ -426,9 +426,14 @@ class ThadsCaseImportBulk(models.Model):
         numbers = list({w[3] for w in wanted if w[3]})
         found = {}
         if numbers:
-            cr.execute("""SELECT DISTINCT ON (thads_id_number) thads_id_number, id FROM res_partner
-                           WHERE thads_id_number = ANY(%s) AND active
-                        ORDER BY thads_id_number, display_name, id""", (numbers,))
+            # a join with the list, not "= ANY(list)": PostgreSQL would pick
+            # the trigram index of the partial ID search for the list and
+            # recheck every row against 20 000 numbers (a minute per part)
+            cr.execute("""SELECT DISTINCT ON (p.thads_id_number) p.thads_id_number, p.id
+                            FROM unnest(%s::varchar[]) AS n(number)
+                            JOIN res_partner p ON p.thads_id_number = n.number
+                           WHERE p.active
+                        ORDER BY p.thads_id_number, p.display_name, p.id""", (numbers,))
             found = dict(cr.fetchall())
         new, slot_of, result = [], {}, {}
         for index, role, name, number in wanted:
