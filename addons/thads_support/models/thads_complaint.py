@@ -203,6 +203,13 @@ class ThadsComplaint(models.Model):
             raise UserError(_('The classification of an accepted or refused complaint cannot be changed.'))
         return super(ThadsComplaint, self).write(vals)
 
+    def _check_leader(self):
+        """Accepting, refusing and deciding are acts of the head of the
+        office competent to settle: leaders only (clerks prepare them)."""
+        if not (self.env.user._is_superuser() or self.env.user.has_group('thads_accounts.group_thads_leader')):
+            raise AccessError(_('Only a leader of the office accepts, refuses or decides a complaint or a '
+                                'denunciation.'))
+
     def _check_state(self, *states):
         for complaint in self:
             if complaint.complaint_state not in states:
@@ -212,6 +219,7 @@ class ThadsComplaint(models.Model):
     @api.multi
     def action_accept(self):
         """Accept (thụ lý): the decision or conclusion limit starts."""
+        self._check_leader()
         self._check_state('received')
         for complaint in self:
             if complaint.kind == 'complaint':
@@ -259,6 +267,7 @@ class ThadsComplaint(models.Model):
     @api.multi
     def action_refuse(self):
         """Not accepted, with its legal ground."""
+        self._check_leader()
         self._check_state('received')
         for complaint in self:
             if not complaint.refusal_ground:
@@ -274,6 +283,7 @@ class ThadsComplaint(models.Model):
         """The decision on the complaint (or the conclusion on the
         denunciation); an upheld complaint revoking an act changes the case
         through an event of its workflow."""
+        self._check_leader()
         self._check_state('accepted')
         for complaint in self:
             if not complaint.proposed_outcome:

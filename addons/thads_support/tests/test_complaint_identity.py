@@ -56,6 +56,9 @@ class TestDenouncerIdentity(ThadsHttpCase):
             with self.assertRaises(xmlrpc.client.Fault):
                 self.rpc('hotro.hn1', 'thads.complaint', 'action_show_identity', [self.denunciation],
                          context=context)
+        # accepting is the leader's act, not the desk's
+        with self.assertRaises(xmlrpc.client.Fault):
+            self.rpc('hotro.hn1', 'thads.complaint', 'action_accept', [self.denunciation])
         for login in ('chv.hn1', 'khieunai.cuc', 'lanhdao.hcm1'):
             with self.assertRaises(xmlrpc.client.Fault):
                 self.rpc(login, 'thads.denunciation.identity', 'read', [self.identity], ['name'])
