@@ -7,7 +7,7 @@
     'author': 'THADS platform team',
     'website': 'https://thads.moj.gov.vn',
     # website_form: the public pages; report_xlsx: the SLA compliance export
-    'depends': ['thads_case', 'website_form', 'report_xlsx'],
+    'depends': ['thads_case', 'website_form', 'report_xlsx', 'thads_stats'],
     'data': [
         'security/thads_support_security.xml',
         'security/ir.model.access.csv',
@@ -15,11 +15,18 @@
         'data/thads_support_procedure_data.xml',
         'data/mail_template_data.xml',
         'data/ir_cron_data.xml',
+        'data/thads_complaint_procedure_data.xml',
+        'data/thads_complaint_mail_data.xml',
+        'data/thads_stat_form_complaint_data.xml',
+        'data/thads_stat_form_reception_data.xml',
         'views/thads_support_request_views.xml',
         'views/thads_support_procedure_views.xml',
         'views/website_templates.xml',
         'views/thads_support_menus.xml',
         'report/thads_support_reports.xml',
+        'views/thads_complaint_views.xml',
+        'views/thads_citizen_reception_views.xml',
+        'views/website_complaint_templates.xml',
     ],
     'demo': [
         'demo/thads_support_demo.xml',

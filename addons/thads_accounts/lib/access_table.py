@@ -214,8 +214,12 @@ MODELS = (
     Model('thads.support.step', 'thads_support', 'Bước của thủ tục',
           {'reader': R, 'national_admin': ADMIN}),
     Model('thads.support.request', 'thads_support', 'Yêu cầu trực tuyến', office='office_id', own='user_id',
-          scopes={'petitions': "[('procedure_code', '=', 'petition')]"}, grants={
+          scopes={'petitions': "[('procedure_code', 'in', ('petition', 'complaint'))]",
+                  # the clerks handle the complaints and denunciations of their subtree (thads.complaint)
+                  'complaints_office': "[('procedure_code', 'in', ('complaint', 'denunciation')), "
+                                       "('office_id', 'child_of', user.thads_office_id.ids)]"}, grants={
               'reader': 'own own - -',
+              'officer': 'complaints_office complaints_office complaints_office -',
               'support': 'office office office -',
               'leader': 'office office office -',
               'complaints': 'petitions petitions - -',
@@ -223,6 +227,31 @@ MODELS = (
           note='the clock fields (dates, deadlines, SLA) are written by the workflow alone'),
     Model('thads.support.rate.counter', 'thads_support', 'Bộ đếm giới hạn gửi công khai',
           {'system': 'nation - - -'}, note='written by the public routes alone (atomic upsert)'),
+    Model('thads.complaint.limit', 'thads_support', 'Thời hạn luật định của khiếu nại, tố cáo',
+          {'reader': R, 'national_admin': ADMIN}),
+    Model('thads.complaint', 'thads_support', 'Khiếu nại, tố cáo', office='request_id.office_id',
+          own='request_id.user_id', scopes={'complaints_only': "[('kind', '=', 'complaint')]"}, grants={
+              'reader': 'own own - -',
+              'officer': 'office office office -',
+              'support': 'office office office -',
+              'leader': 'office office office -',
+              'complaints': 'complaints_only complaints_only - -',
+              'national': 'nation - - -'},
+          note='status, dates, time limits and outcome are written by the workflow alone'),
+    Model('thads.citizen.reception', 'thads_support', 'Sổ tiếp công dân', office='office_id', own='receiver_id',
+          grants={
+              'reader': 'own own - -',
+              'officer': 'office office office -',
+              'support': 'office office office -',
+              'leader': 'office office office -',
+              'national': 'nation - - -'},
+          note='what was filed from a visit is linked by the register\'s buttons alone'),
+    Model('thads.denunciation.identity', 'thads_support', 'Danh tính người tố cáo',
+          office='complaint_id.request_id.office_id', own='complaint_id.request_id.user_id', grants={
+              'reader': 'own - - -',
+              'leader': 'office - - -'},
+          note='read only by the officer handling the denunciation and the leaders; each read is written to '
+               'the audit log; created with the denunciation alone'),
     # --------------------------------------------------------------- statistics
     Model('thads.stat.period', 'thads_stats', 'Kỳ thống kê', grants={
         'reader': R, 'statistician': 'nation nation nation -'}),

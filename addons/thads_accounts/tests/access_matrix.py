@@ -45,7 +45,10 @@ User = collections.namedtuple('User', 'login uid office subtree roles')
 
 # predicates of the scopes a row defines itself (access_table: ``scopes``)
 CUSTOM_SCOPES = {
-    'petitions': lambda fixture, user: fixture.tag == 'petition',
+    'petitions': lambda fixture, user: fixture.tag in ('petition', 'complaint'),
+    'complaints_office': lambda fixture, user: (fixture.tag in ('complaint', 'denunciation')
+                                                and fixture.office in user.subtree),
+    'complaints_only': lambda fixture, user: fixture.tag == 'complaint',
     'visible': lambda fixture, user: (fixture.tag != 'party' or fixture.office in user.subtree
                                       or 'national' in user.roles),
     'parties': lambda fixture, user: fixture.tag == 'party' and fixture.office in user.subtree,

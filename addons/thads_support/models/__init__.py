@@ -3,3 +3,12 @@ from . import thads_support_step
 from . import thads_support_request
 from . import thads_calendar_day
 from . import thads_support_rate_counter
+from . import thads_complaint_limit
+from . import thads_support_procedure_complaint
+from . import thads_support_request_legal
+from . import thads_denunciation_identity
+from . import thads_complaint
+from . import thads_stat_engine_complaint
+from . import thads_citizen_reception
+from . import thads_stat_engine_reception
+from . import thads_complaint_demo

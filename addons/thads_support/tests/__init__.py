@@ -7,3 +7,9 @@ from . import test_rate_limit
 from . import test_access_matrix
 from . import test_sla_sql
 from . import test_clock_rpc
+from . import test_complaint
+from . import test_complaint_identity
+from . import test_complaint_forms
+from . import test_complaint_email
+from . import test_reception
+from . import test_complaint_public

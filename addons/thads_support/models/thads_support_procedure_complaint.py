@@ -1,0 +1,36 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+COMPLAINT_PROCEDURES = [('complaint', 'Complaint'), ('denunciation', 'Denunciation')]
+COMPLAINT_CODES = tuple(code for code, _label in COMPLAINT_PROCEDURES)
+
+
+class ThadsSupportProcedure(models.Model):
+    """Complaints and denunciations are procedures of their own, versioned
+    like the others; their legal time limits are rows of the version."""
+    _inherit = 'thads.support.procedure'
+
+    code = fields.Selection(selection_add=COMPLAINT_PROCEDURES)
+    limit_ids = fields.One2many('thads.complaint.limit', 'procedure_id', string='Legal time limits', copy=True)
+
+    def _limit(self, kind, measure=None, round_=None, complexity=None):
+        """The limit of `kind` that fits best (a specific row before a
+        general one), or a UserError naming what is missing."""
+        self.ensure_one()
+        rows = self.limit_ids.filtered(
+            lambda l: l.kind == kind and l.measure in (measure or False, False)
+            and l.round in (round_ or False, False) and (l.complexity or False) == (complexity or False))
+        if not rows and complexity:
+            return self._limit(kind, measure, round_)
+        if not rows:
+            raise UserError(_('The procedure version "%s" has no time limit for this case (%s).')
+                            % (self.name, dict(self.env['thads.complaint.limit']._fields['kind']
+                                               ._description_selection(self.env)).get(kind)))
+        return rows.sorted(lambda l: (not l.measure, not l.round))[:1]
+
+    @api.model
+    def _limit_end(self, limit, start):
+        """Last day of `limit` counted from `start` (a date): calendar days
+        roll over to the next working day (Civil Code art. 148)."""
+        calendar = self.env['thads.calendar.day']._get_calendar()
+        return calendar.add(start, limit.count, limit.unit)
