@@ -18,3 +18,6 @@ from . import thads_case_demo
 from . import ir_attachment
 from . import thads_case_vks_list
 from . import thads_case_vks_list_line
+from . import thads_case_vks_rule
+from . import thads_case_vks_recommendation
+from . import thads_case_compensation

@@ -96,6 +96,24 @@ def partner_vals(env, office, owner, tag=None):
     return partner
 
 
+def vks_recommendation_vals(env, office, owner, tag=None):
+    return {'name': '%d/KN-VKS' % next(SERIAL), 'kind': 'recommendation', 'procuracy': 'VKSND khu vực 1',
+            'document_date': '2026-11-02', 'date_received': '2026-11-03', 'content': 'Kiến nghị ma trận',
+            'office_id': office.id, 'user_id': owner.id}
+
+
+def vks_rule_vals(env, office, owner, tag=None):
+    # a year of its own after 2090 for each fixture: versions may not overlap
+    year = 2090 + next(SERIAL)
+    return {'code': 'reply', 'kind': 'protest', 'name': 'Thời hạn thử', 'count': 15, 'unit': 'days',
+            'legal_basis': 'Điều thử', 'date_from': '%d-01-01' % year, 'date_to': '%d-12-31' % year}
+
+
+def compensation_vals(env, office, owner, tag=None):
+    return {'claimant_name': 'Người yêu cầu %d' % next(SERIAL), 'claimant_id_number': '001090001234',
+            'date_received': '2026-11-03', 'amount_claimed': 5000000, 'office_id': office.id}
+
+
 class TestAccessMatrixCase(AccessMatrixCase):
     ADDON = 'thads_case'
 
@@ -113,6 +131,9 @@ class TestAccessMatrixCase(AccessMatrixCase):
             'thads.case.vks.list.line': Factory(vks_line_vals, ('case_number', 'MT-2'), writer=replaying),
             'thads.case.import': Factory(import_vals, ('name', 'Đã đổi')),
             'thads.case.import.error': Factory(import_error_vals, ('message', 'Đã đổi')),
+            'thads.case.vks.recommendation': Factory(vks_recommendation_vals, ('subject', 'QĐ cưỡng chế')),
+            'thads.case.vks.rule': Factory(vks_rule_vals, ('count', 16), office=False),
+            'thads.case.compensation': Factory(compensation_vals, ('description', 'Thiệt hại do kê biên')),
             'thads.deadline.rule': Factory(rule_vals, ('remind_days', 2), office=False),
             'thads.exemption.threshold': Factory(threshold_vals, ('years', 6), office=False),
             'thads.case.ground': Factory(ground_vals, ('aliases', 'thử'), office=False),
