@@ -6,7 +6,7 @@ from .thads_case import MONEY
 STATES = [('received', 'Claim received'), ('accepted', 'Accepted for settlement'), ('settled', 'Settled'),
           ('paid', 'Paid')]
 OUTCOMES = [('compensate', 'Compensation decided'), ('agreement', 'Settled by agreement'),
-            ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn')]
+            ('rejected', 'Rejected'), ('withdrawn', 'Claim withdrawn')]
 AMOUNTS = ('amount_claimed', 'amount_decided', 'amount_paid')
 
 

@@ -6,7 +6,7 @@ from .thads_case_vks_rule import VKS_KINDS
 
 STATES = [('received', 'Received'), ('in_progress', 'Being answered'), ('answered', 'Answered'),
           ('done', 'Carried out')]
-RESULTS = [('accepted', 'Accepted'), ('partial', 'Partly accepted'), ('rejected', 'Not accepted')]
+RESULTS = [('accepted', 'Accepted in full'), ('partial', 'Partly accepted'), ('rejected', 'Not accepted')]
 DEADLINE_STATUS = [('none', 'No deadline'), ('ok', 'On time'), ('soon', 'Due soon'), ('overdue', 'Overdue')]
 # written by the record's own methods (receipt, answer, cron), never by hand
 WORKFLOW_FIELDS = frozenset(['state', 'rule_id', 'date_due', 'execute_rule_id', 'execute_due', 'answered_late',
@@ -76,13 +76,12 @@ class ThadsCaseVksRecommendation(models.Model):
                 raise ValidationError(_('The case belongs to another office.'))
 
     # ------------------------------------------------------------ deadlines
-    def _deadline_vals(self, vals):
+    def _deadline_vals(self):
         """The answer's period from the receipt date (the version valid on
-        that day), written with the record."""
-        Rule = self.env['thads.case.vks.rule']
-        kind = vals.get('kind') or self.kind
-        received = vals.get('date_received') or self.date_received
-        rule = Rule._rule_for('reply', kind, received)
+        that day)."""
+        self.ensure_one()
+        rule = self.env['thads.case.vks.rule']._rule_for('reply', self.kind, self.date_received)
+        received = self.date_received
         return {'rule_id': rule.id or False, 'date_due': rule._due(received) if rule else False}
 
     @api.model
@@ -90,9 +89,8 @@ class ThadsCaseVksRecommendation(models.Model):
         if WORKFLOW_FIELDS & set(vals):
             raise UserError(_('The state and the deadlines of a recommendation or protest are set by its '
                               'workflow, not by hand.'))
-        vals = dict(vals, **self._deadline_vals(vals))
         rec = super(ThadsCaseVksRecommendation, self).create(vals)
-        rec._refresh_status()
+        rec._workflow_write(rec._deadline_vals())
         return rec
 
     @api.multi
@@ -111,7 +109,7 @@ class ThadsCaseVksRecommendation(models.Model):
         res = super(ThadsCaseVksRecommendation, self).write(vals)
         if receipt and not is_replay(self):
             for rec in self:
-                rec._workflow_write(rec._deadline_vals({}))
+                rec._workflow_write(rec._deadline_vals())
         return res
 
     def _workflow_write(self, vals):
