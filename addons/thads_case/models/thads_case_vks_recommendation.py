@@ -5,7 +5,7 @@ from .thads_case import is_replay, replaying
 from .thads_case_vks_rule import VKS_KINDS
 
 STATES = [('received', 'Received'), ('in_progress', 'Being answered'), ('answered', 'Answered'),
-          ('done', 'Carried out')]
+          ('done', 'Dealt with')]
 RESULTS = [('accepted', 'Accepted in full'), ('partial', 'Partly accepted'), ('rejected', 'Not accepted')]
 DEADLINE_STATUS = [('none', 'No deadline'), ('ok', 'On time'), ('soon', 'Due soon'), ('overdue', 'Overdue')]
 # written by the record's own methods (receipt, answer, cron), never by hand

@@ -1,7 +1,10 @@
 """The access table's rows of thads_case, cell by cell, as every demo role
 over XML-RPC (harness: thads_accounts/tests/access_matrix.py)."""
 import base64
+import datetime
 import itertools
+
+from odoo import fields
 
 from odoo.addons.thads_accounts.tests.access_matrix import AccessMatrixCase, Factory, PLACES, role_tests
 
@@ -103,10 +106,11 @@ def vks_recommendation_vals(env, office, owner, tag=None):
 
 
 def vks_rule_vals(env, office, owner, tag=None):
-    # a year of its own after 2090 for each fixture: versions may not overlap
-    year = 2090 + next(SERIAL)
+    # versions may not overlap: a day of its own for each fixture, before the
+    # first version (01/07/2015, the amended law of 2014)
+    day = fields.Date.to_string(datetime.date(1900, 1, 1) + datetime.timedelta(days=next(SERIAL)))
     return {'code': 'reply', 'kind': 'protest', 'name': 'Thời hạn thử', 'count': 15, 'unit': 'days',
-            'legal_basis': 'Điều thử', 'date_from': '%d-01-01' % year, 'date_to': '%d-12-31' % year}
+            'legal_basis': 'Điều thử', 'date_from': day, 'date_to': day}
 
 
 def compensation_vals(env, office, owner, tag=None):
