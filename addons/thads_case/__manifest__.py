@@ -18,6 +18,7 @@
         'data/thads_exemption_threshold_data.xml',
         'data/thads_exemption_rule_data.xml',
         'data/thads_case_vks_list_data.xml',
+        'data/thads_case_vks_data.xml',
         'views/thads_case_menus.xml',
         'views/thads_case_views.xml',
         'views/thads_case_event_views.xml',
@@ -26,6 +27,8 @@
         'views/thads_case_import_views.xml',
         'views/thads_case_vks_list_views.xml',
         'views/thads_case_exemption_views.xml',
+        'views/thads_case_vks_recommendation_views.xml',
+        'views/thads_case_compensation_views.xml',
         'views/webclient_templates.xml',
         'report/thads_case_reports.xml',
         'data/thads_case_home_data.xml',
@@ -33,6 +36,7 @@
     'demo': [
         'demo/thads_case_demo.xml',
         'demo/thads_case_exemption_demo.xml',
+        'demo/thads_case_vks_demo.xml',
     ],
     'installable': True,
 }

@@ -11,6 +11,8 @@ from . import test_access_bypass
 from . import test_vks_list
 from . import test_workflow_rpc
 from . import test_access_matrix
+from . import test_vks_recommendation
+from . import test_compensation
 from . import test_search
 from . import test_documents
 from . import test_home

@@ -1,7 +1,10 @@
 """The access table's rows of thads_case, cell by cell, as every demo role
 over XML-RPC (harness: thads_accounts/tests/access_matrix.py)."""
 import base64
+import datetime
 import itertools
+
+from odoo import fields
 
 from odoo.addons.thads_accounts.tests.access_matrix import AccessMatrixCase, Factory, PLACES, role_tests
 
@@ -102,6 +105,25 @@ def partner_vals(env, office, owner, tag=None):
     return partner
 
 
+def vks_recommendation_vals(env, office, owner, tag=None):
+    return {'name': '%d/KN-VKS' % next(SERIAL), 'kind': 'recommendation', 'procuracy': 'VKSND khu vực 1',
+            'document_date': '2026-11-02', 'date_received': '2026-11-03', 'content': 'Kiến nghị ma trận',
+            'office_id': office.id, 'user_id': owner.id}
+
+
+def vks_rule_vals(env, office, owner, tag=None):
+    # versions may not overlap: a day of its own for each fixture, before the
+    # first version (01/07/2015, the amended law of 2014)
+    day = fields.Date.to_string(datetime.date(1900, 1, 1) + datetime.timedelta(days=next(SERIAL)))
+    return {'code': 'reply', 'kind': 'protest', 'name': 'Thời hạn thử', 'count': 15, 'unit': 'days',
+            'legal_basis': 'Điều thử', 'date_from': day, 'date_to': day}
+
+
+def compensation_vals(env, office, owner, tag=None):
+    return {'claimant_name': 'Người yêu cầu %d' % next(SERIAL), 'claimant_id_number': '001090001234',
+            'date_received': '2026-11-03', 'amount_claimed': 5000000, 'office_id': office.id}
+
+
 class TestAccessMatrixCase(AccessMatrixCase):
     ADDON = 'thads_case'
 
@@ -120,6 +142,9 @@ class TestAccessMatrixCase(AccessMatrixCase):
             'thads.case.exemption': Factory(exemption_vals, ('note', 'Ghi chú ma trận')),
             'thads.case.import': Factory(import_vals, ('name', 'Đã đổi')),
             'thads.case.import.error': Factory(import_error_vals, ('message', 'Đã đổi')),
+            'thads.case.vks.recommendation': Factory(vks_recommendation_vals, ('subject', 'QĐ cưỡng chế')),
+            'thads.case.vks.rule': Factory(vks_rule_vals, ('count', 16), office=False),
+            'thads.case.compensation': Factory(compensation_vals, ('description', 'Thiệt hại do kê biên')),
             'thads.deadline.rule': Factory(rule_vals, ('remind_days', 2), office=False),
             'thads.exemption.threshold': Factory(threshold_vals, ('years', 6), office=False),
             'thads.case.ground': Factory(ground_vals, ('aliases', 'thử'), office=False),

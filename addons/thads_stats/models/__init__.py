@@ -12,3 +12,5 @@ from . import thads_stat_reconciliation
 from . import thads_stat_reconciliation_line
 from . import thads_stat_demo
 from . import thads_stat_engine_exemption
+from . import thads_stat_engine_vks
+from . import thads_stat_engine_compensation

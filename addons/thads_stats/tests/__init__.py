@@ -4,3 +4,4 @@ from . import test_stats_http
 from . import test_access_matrix
 from . import test_forms
 from . import test_forms_exemption
+from . import test_forms_vks
