@@ -24,12 +24,14 @@
         'views/thads_case_handover_views.xml',
         'views/thads_case_import_views.xml',
         'views/thads_case_vks_list_views.xml',
+        'views/thads_case_coercion_views.xml',
         'views/webclient_templates.xml',
         'report/thads_case_reports.xml',
         'data/thads_case_home_data.xml',
     ],
     'demo': [
         'demo/thads_case_demo.xml',
+        'demo/thads_case_coercion_demo.xml',
     ],
     'installable': True,
 }

@@ -13,6 +13,7 @@
         'security/ir.model.access.csv',
         'security/thads_stats_access_rules.xml',
         'data/thads_stat_form_data.xml',
+        'data/thads_stat_form_coercion_data.xml',
         'data/thads_stat_data.xml',
         'views/thads_stats_menus.xml',
         'report/thads_stat_report_reports.xml',

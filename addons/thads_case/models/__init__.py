@@ -18,3 +18,7 @@ from . import thads_case_demo
 from . import ir_attachment
 from . import thads_case_vks_list
 from . import thads_case_vks_list_line
+from . import thads_case_coercion
+from . import thads_case_event_coercion
+from . import thads_case_coercion_case
+from . import thads_case_coercion_demo

@@ -44,6 +44,11 @@ EVENT_TYPES = [
     ('verify_reply', 'Reply to a delegated verification'),
     ('publication_change', 'Published data changed'),
     ('return_request', 'Request returned (2 years without conditions)'),
+    ('coercion_decide', 'Coercion decision'),
+    ('coercion_plan', 'Coercion plan'),
+    ('coercion_carry', 'Coercion carried out'),
+    ('coercion_postpone', 'Coercion postponed'),
+    ('coercion_cost', 'Coercion costs'),
 ]
 VERIFY_RESULTS = [('has', 'Has conditions'), ('none', 'Without conditions')]
 

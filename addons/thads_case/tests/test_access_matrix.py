@@ -49,6 +49,14 @@ def delegation_vals(env, office, owner, tag=None):
             'office_id': env.ref('thads_accounts.office_dn_kv1_demo').id}
 
 
+def coercion_vals(env, office, owner, tag=None):
+    # a coercion is opened by its decision event; the matrix makes the record
+    # on the replay path (writer) and probes the users' own field, the note
+    return {'case_id': case(env, office, owner).id, 'kind': 'seizure', 'state': 'decided',
+            'decision_number': '%d/QĐ-CCTHA' % next(SERIAL), 'decision_date': '2026-11-10',
+            'office_id': office.id, 'executor_id': owner.id}
+
+
 def import_vals(env, office, owner, tag=None):
     return {'name': 'Nhập thử %d' % next(SERIAL), 'file': base64.b64encode(b'key\n'), 'filename': 'a.csv',
             'office_id': office.id}
@@ -109,6 +117,7 @@ class TestAccessMatrixCase(AccessMatrixCase):
             'thads.case.handover': Factory(handover_vals, ('reason', 'Điều động')),
             'thads.case.delegation': Factory(delegation_vals, ('document_number', 'UT-1', 'workflow'),
                                              writer=replaying),
+            'thads.case.coercion': Factory(coercion_vals, ('note', 'Ghi chú ma trận'), writer=replaying),
             'thads.case.vks.list': Factory(vks_list_vals, ('sent_reference', 'CV-12/THADS'), writer=replaying),
             'thads.case.vks.list.line': Factory(vks_line_vals, ('case_number', 'MT-2'), writer=replaying),
             'thads.case.import': Factory(import_vals, ('name', 'Đã đổi')),

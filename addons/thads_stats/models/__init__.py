@@ -11,3 +11,4 @@ from . import thads_case_event
 from . import thads_stat_reconciliation
 from . import thads_stat_reconciliation_line
 from . import thads_stat_demo
+from . import thads_stat_engine_coercion
