@@ -46,6 +46,9 @@ class ThadsCase(models.Model):
         steps = []
         for row in rows:
             key = row['id'] if row['event_type'] == 'coercion_decide' else key_of.get(row['coercion_id'])
+            # Odoo reads SQL dates and timestamps as strings
+            row['date'] = fields.Date.from_string(row['date'])
+            row['coercion_at'] = row['coercion_at'] and fields.Datetime.from_string(row['coercion_at'])
             steps.append(co.Step(row['id'], key, row['event_type'], row['date'], row['coercion_at'],
                                  row['coercion_result'], row['coercion_cost'] or 0, row['coercion_kind']))
         try:

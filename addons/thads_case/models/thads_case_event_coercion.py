@@ -94,8 +94,9 @@ class ThadsCaseEventCoercion(models.Model):
                     raise UserError(_('To record a coercion decision, give its measure.'))
                 self.env.cr.execute("SELECT MAX(date) FROM thads_case_event WHERE case_id = %s "
                                     "AND event_type = 'notify' AND date <= %s", (case.id, vals['date']))
-                notified = self.env.cr.fetchone()[0]
-                co.check_after_voluntary(notified, fields.Date.from_string(vals['date']), calendar,
+                notified = self.env.cr.fetchone()[0]  # Odoo reads SQL dates as strings
+                co.check_after_voluntary(notified and fields.Date.from_string(notified),
+                                         fields.Date.from_string(vals['date']), calendar,
                                          immediate=vals.get('coercion_immediate'))
                 return vals
             coercion = self.env['thads.case.coercion'].browse(vals.get('coercion_id') or [])

@@ -84,7 +84,12 @@ class TestCoercion(ThadsCaseCase):
         coercion.invalidate_cache()
         self.assertEqual(coercion.cost, 3200000)
         # costs are whole đồng and positive
-        self.refused(case, 'coercion_cost', '2026-02-27', 'đồng', coercion_id=coercion.id, coercion_cost=100.5)
+        # (the form's field has no decimals; a client sending 100.5 directly is refused)
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            self.env['thads.case.event'].with_context(lang='vi_VN').create({
+                'case_id': case.id, 'event_type': 'coercion_cost', 'date': '2026-02-27',
+                'coercion_id': coercion.id, 'coercion_cost': 100.5})
+        self.assertIn('không có phần lẻ', ctx.exception.name)
         self.refused(case, 'coercion_cost', '2026-02-27', 'lớn hơn 0', coercion_id=coercion.id, coercion_cost=0)
         # once carried out, no second carrying out
         self.refused(case, 'coercion_carry', '2026-03-03', 'đã được tổ chức', coercion_id=coercion.id,
