@@ -14,3 +14,4 @@ from . import test_access_matrix
 from . import test_search
 from . import test_documents
 from . import test_home
+from . import test_coercion
