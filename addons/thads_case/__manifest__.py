@@ -29,6 +29,7 @@
         'views/thads_case_exemption_views.xml',
         'views/thads_case_vks_recommendation_views.xml',
         'views/thads_case_compensation_views.xml',
+        'views/thads_case_coercion_views.xml',
         'views/webclient_templates.xml',
         'report/thads_case_reports.xml',
         'data/thads_case_home_data.xml',
@@ -37,6 +38,7 @@
         'demo/thads_case_demo.xml',
         'demo/thads_case_exemption_demo.xml',
         'demo/thads_case_vks_demo.xml',
+        'demo/thads_case_coercion_demo.xml',
     ],
     'installable': True,
 }

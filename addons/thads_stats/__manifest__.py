@@ -15,6 +15,7 @@
         'data/thads_stat_form_data.xml',
         'data/thads_stat_form_exemption_data.xml',
         'data/thads_stat_form_vks_data.xml',
+        'data/thads_stat_form_coercion_data.xml',
         'data/thads_stat_data.xml',
         'views/thads_stats_menus.xml',
         'report/thads_stat_report_reports.xml',

@@ -168,6 +168,15 @@ MODELS = (
               'national': 'nation - - -',
               'national_admin': ADMIN},
           note='steps, dates and amounts written by the workflow (events of the case); a draft only is deleted'),
+    Model('thads.case.coercion', 'thads_case', 'Cưỡng chế thi hành án', office='case_id.office_id',
+          own='case_id.executor_id', grants={
+              'reader': 'office - - -',
+              'executor': 'office own - -',
+              'officer': 'office office - -',
+              'national': 'nation - - -',
+              'national_admin': 'nation nation - -'},
+          note='opened by the coercion decision event; its data set by the replay of its steps, only the note '
+               'is written'),
     Model('thads.case.import', 'thads_case', 'Nhập hồ sơ cũ', office='office_id', grants={
         'leader': 'office office office office',
         'national_admin': ADMIN}),

@@ -26,7 +26,9 @@ EVENT_FIELDS = ('event', 'event_date', 'document', 'ground', 'amount')
 KINDS = ('chu_dong', 'theo_yeu_cau')
 JUDGMENT_TYPES = ('civil', 'criminal', 'administrative', 'family', 'business', 'labour',
                   'bankruptcy', 'arbitration', 'other')
-IMPORTABLE_EVENTS = tuple(e for e in lifecycle.TRANSITIONS if e not in ('receive', 'decide'))
+# coercion steps carry data the legacy file has no column for (kind, time, result, cost)
+IMPORTABLE_EVENTS = tuple(e for e in lifecycle.TRANSITIONS if e not in ('receive', 'decide')
+                          and not e.startswith('coercion_'))
 
 
 _DATE = re.compile(r'^(?:(\d{2})/(\d{2})/(\d{4})|(\d{4})-(\d{2})-(\d{2}))$')

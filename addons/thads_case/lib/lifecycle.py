@@ -123,6 +123,15 @@ TRANSITIONS = {
     'exemption_decision': Transition(PENDING, None, ('document',)),
     'exemption_received': Transition(PENDING + FINAL, None, ()),
     'exemption_withdraw': Transition(PENDING + FINAL, None, ()),  # the office withdraws its proposal
+    # Coercion (lib/coercion.py; Luật THADS 2014 art. 46, 70-73; Luật 106/2025 art. 71-72): a decision
+    # after the voluntary period puts the case under enforcement; plan, carrying out, postponement and
+    # costs keep its state.  The coercion's own data (kind, time, result, cost) is checked by
+    # thads_case_event_coercion.py; 'coercion' in needs: the step names its coercion.
+    'coercion_decide': Transition((VOLUNTARY, VERIFICATION, ENFORCING), ENFORCING, ('document',)),
+    'coercion_plan': Transition((ENFORCING,), None, ('document', 'coercion')),
+    'coercion_carry': Transition((ENFORCING,), None, ('coercion',)),
+    'coercion_postpone': Transition((ENFORCING, POSTPONED, SUSPENDED), None, ('coercion',)),
+    'coercion_cost': Transition(PENDING + (DONE, TERMINATED), None, ('coercion',)),
 }
 MONEY_EVENTS = ('collect', 'pay_out', 'reduce', 'delegate')
 # delegation may carry the remaining money of several obligations: amount optional

@@ -54,6 +54,11 @@ EVENT_TYPES = [
     ('exemption_decision', 'Exemption or reduction: decision of the court'),
     ('exemption_received', "Exemption or reduction: court's decision received"),
     ('exemption_withdraw', 'Exemption or reduction: proposal withdrawn'),
+    ('coercion_decide', 'Coercion decision'),
+    ('coercion_plan', 'Coercion plan'),
+    ('coercion_carry', 'Coercion carried out'),
+    ('coercion_postpone', 'Coercion postponed'),
+    ('coercion_cost', 'Coercion costs'),
 ]
 VERIFY_RESULTS = [('has', 'Has conditions'), ('none', 'Without conditions')]
 

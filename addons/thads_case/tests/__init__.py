@@ -17,3 +17,4 @@ from . import test_search
 from . import test_documents
 from . import test_home
 from . import test_exemption
+from . import test_coercion

@@ -56,6 +56,12 @@ def exemption_vals(env, office, owner, tag=None):
     budget = env['thads.case.obligation'].create({'case_id': case(env, office, owner).id, 'name': 'Án phí',
                                                   'kind': 'money', 'amount_due': 1000000, 'budget': True})
     return {'case_id': budget.case_id.id, 'obligation_id': budget.id, 'action': 'exempt'}
+def coercion_vals(env, office, owner, tag=None):
+    # a coercion is opened by its decision event; the matrix makes the record
+    # on the replay path (writer) and probes the users' own field, the note
+    return {'case_id': case(env, office, owner).id, 'kind': 'seizure', 'state': 'decided',
+            'decision_number': '%d/QĐ-CCTHA' % next(SERIAL), 'decision_date': '2026-11-10',
+            'office_id': office.id, 'executor_id': owner.id}
 
 
 def import_vals(env, office, owner, tag=None):
@@ -137,6 +143,7 @@ class TestAccessMatrixCase(AccessMatrixCase):
             'thads.case.handover': Factory(handover_vals, ('reason', 'Điều động')),
             'thads.case.delegation': Factory(delegation_vals, ('document_number', 'UT-1', 'workflow'),
                                              writer=replaying),
+            'thads.case.coercion': Factory(coercion_vals, ('note', 'Ghi chú ma trận'), writer=replaying),
             'thads.case.vks.list': Factory(vks_list_vals, ('sent_reference', 'CV-12/THADS'), writer=replaying),
             'thads.case.vks.list.line': Factory(vks_line_vals, ('case_number', 'MT-2'), writer=replaying),
             'thads.case.exemption': Factory(exemption_vals, ('note', 'Ghi chú ma trận')),

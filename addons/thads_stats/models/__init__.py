@@ -14,3 +14,4 @@ from . import thads_stat_demo
 from . import thads_stat_engine_exemption
 from . import thads_stat_engine_vks
 from . import thads_stat_engine_compensation
+from . import thads_stat_engine_coercion

@@ -5,3 +5,4 @@ from . import test_access_matrix
 from . import test_forms
 from . import test_forms_exemption
 from . import test_forms_vks
+from . import test_form_coercion
