@@ -7,3 +7,4 @@ from . import test_rate_limit
 from . import test_access_matrix
 from . import test_sla_sql
 from . import test_clock_rpc
+from . import test_answer_wizard
