@@ -50,7 +50,8 @@ ENGLISH = ('Online support', 'Website localhost', 'Your logo', 'YourCompany', 'S
 
 def assert_vietnamese(page, where):
     text = page.inner_text('body')
-    found = [word for word in ENGLISH if re.search(r'(?<![\w_])%s(?![\w_])' % re.escape(word), text)]
+    found = [line.strip() for word in ENGLISH for line in text.split('\n')
+             if re.search(r'(?<![\w_])%s(?![\w_])' % re.escape(word), line)]
     assert not found, '%s shows English: %s' % (where, found)
 
 
