@@ -19,6 +19,7 @@
         'data/thads_stat_data.xml',
         'views/thads_stats_menus.xml',
         'report/thads_stat_report_reports.xml',
+        'views/thads_stat_drill_views.xml',
         'views/thads_stat_report_views.xml',
         'views/thads_stat_reconciliation_views.xml',
     ],

@@ -28,7 +28,15 @@ def test_statistician_closes_exports_and_drills_down(page):
     first, last = previous_statistical_year()
     pick(page, 'period_id', '12 tháng, năm thống kê %d-%d' % (first, last))
     save_record(page)
-    click_button(page, 'Khóa sổ kỳ báo cáo', confirm=True)
+    # the confirmation names the day and the offices the close locks
+    click_button(page, 'Khóa sổ kỳ báo cáo')
+    page.wait_for_selector('.modal .o_field_text')
+    summary = page.inner_text('.modal-body')
+    assert '30/09/%d' % last in summary, summary
+    assert PROVINCE in summary and 'khu vực' in summary, summary
+    shot(page, 'stats_close_confirmation')
+    page.click('.modal-footer .btn-primary')
+    page.wait_for_selector('.modal', state='detached')
     wait_text(page, '.o_statusbar_status .btn-primary', 'Đã khóa sổ')
     page.wait_for_selector('.o_thads_stat_table')
     wait_text(page, '.o_thads_stat_table', PROVINCE)
@@ -39,6 +47,8 @@ def test_statistician_closes_exports_and_drills_down(page):
     # Excel: a real download, an xlsx whose strings carry the layout
     with page.expect_download() as download:
         click_button(page, 'Excel')
+    assert re.match(r'^TK-TIEN_[A-Z0-9-]+_12thang_%d-%d\.xlsx$' % (first, last),
+                    download.value.suggested_filename), download.value.suggested_filename
     data = open(download.value.path(), 'rb').read()
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         strings = book.read('xl/sharedStrings.xml').decode('utf-8')
@@ -52,15 +62,19 @@ def test_statistician_closes_exports_and_drills_down(page):
     assert response.body()[:5] == b'%PDF-'
     opened.value.close()
 
-    # drill-down: a non-zero figure of the province row opens its cases
+    # drill-down: a non-zero figure of the province row opens its cases as a
+    # list inside the web client, with their amounts and a breadcrumb back
     cell = page.locator('.o_thads_stat_table tr:has(b:has-text("%s"))' % PROVINCE + ' a').filter(
         has_text=re.compile(r'^[1-9]')).first
     cell.click()
-    page.wait_for_selector('body.container h3')
-    count = int(re.match(r'(\d+)', page.inner_text('body.container p')).group(1))
-    assert count > 0
-    assert page.locator('body.container tbody tr').count() == count
+    page.wait_for_selector('.o_list_view .o_data_row')
+    # breadcrumb: reports > this report > the figure's records
+    assert page.locator('.o_control_panel .breadcrumb li').count() == 3
+    assert page.locator('.o_list_view thead th:has-text("Đã thu")').count() == 1
+    assert page.locator('.o_list_view .o_data_row').count() > 0
     shot(page, 'stats_drill_down')
+    page.locator('.o_control_panel .breadcrumb li a').nth(1).click()
+    page.wait_for_selector('.o_thads_stat_table')
 
 
 def test_statistician_sees_the_demo_reconciliation(page):

@@ -136,10 +136,10 @@ class ThadsCaseEvent(models.Model):
                 states.get(params['state'], _('not received')))
         if error.code == 'over_remaining':
             return _('The amount %s exceeds the %s đồng still to enforce.') % (
-                '{:,.0f}'.format(params['amount']), '{:,.0f}'.format(params['remaining']))
+                documents.number(params['amount']), documents.number(params['remaining']))
         if error.code == 'over_held':
             return _('The amount %s exceeds the %s đồng collected and not yet paid out.') % (
-                '{:,.0f}'.format(params['amount']), '{:,.0f}'.format(params['held']))
+                documents.number(params['amount']), documents.number(params['held']))
         if error.code == 'negative':
             return _('An amount cannot be negative.')
         if error.code == 'not_whole':

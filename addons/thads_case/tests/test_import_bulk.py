@@ -255,7 +255,7 @@ class TestImportBulk(ThadsCaseCase):
                 4: 'not in the office subtree', 5: 'is not a date', 6: 'is negative',
                 7: 'Unknown enforcement officer login "nobody"', 8: 'Column "debtor_name" is empty',
                 10: 'appears twice', 11: '"teleport" is not one of the allowed values',
-                12: 'is not possible for a case in state', 13: 'exceeds the 1,000,000 đồng still to enforce',
+                12: 'is not possible for a case in state', 13: 'exceeds the 1.000.000 đồng still to enforce',
                 14: 'No case row for the key "R-9"', 15: 'The case row 2 of the key "R-1" was rejected',
             }
             self.assertEqual(sorted(errors), sorted(expected), 'bulk' if bulk else 'orm')

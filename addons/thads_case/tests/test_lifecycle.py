@@ -70,7 +70,7 @@ class TestLifecycle(ThadsCaseCase):
         self.record(case, 'reduce', '2026-03-27', amount=25000000)
         with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
             self.record(case, 'collect', '2026-03-28', amount=100000001)
-        self.assertIn('exceeds the 100,000,000 đồng still to enforce', ctx.exception.name)
+        self.assertIn('exceeds the 100.000.000 đồng still to enforce', ctx.exception.name)
         with self.assertRaises(UserError), self.env.cr.savepoint():
             self.record(case, 'pay_out', '2026-03-28', amount=25000001)
         self.record(case, 'delegate', '2026-03-30', target_office_id=self.region_b1.id)

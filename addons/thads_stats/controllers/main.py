@@ -1,7 +1,9 @@
-from odoo import _, http
+import werkzeug.urls
+import werkzeug.utils
+
+from odoo import http
 from odoo.exceptions import AccessError
 from odoo.http import request
-from odoo.tools import html_escape
 
 from odoo.addons.report_xlsx.controllers.main import ReportController
 
@@ -27,54 +29,23 @@ class ThadsStatsController(http.Controller):
 
     @http.route('/thads_stats/drill/<int:report_id>/<int:line_id>/<string:code>', type='http', auth='user')
     def drill(self, report_id, line_id, code):
-        """The cases behind one cell of a report (read with the user's rights)."""
+        """The records behind one cell of a report: a link into the web
+        client, which lists them (server action thads_stats.
+        action_server_stat_drill, read with the user's rights); 404 for a
+        row the user may not read."""
         line = readable(request.env['thads.stat.report.line'].browse(line_id))
         if not line or line.report_id.id != report_id or not readable(line.report_id) \
                 or code not in line.report_id.form_id.column_ids.mapped('code'):
             return request.not_found()
-        model = line.report_id.form_id._record_model()
-        records = request.env[model].search([('id', 'in', line._record_ids(code))])
-        column = line.report_id.form_id.column_ids.filtered(lambda c: c.code == code)
-        title = '%s - %s %s: %s' % (line.report_id.name, column.code, column.label,
-                                     line.executor_id.name if line.level == 'executor' else line.office_id.name)
-        if model != 'thads.case':
-            return self._drill_page(title, records)
-        cases = records
-        states = dict(cases._fields['state']._description_selection(request.env))
-        rows = ''.join(
-            '<tr><td><a href="/web#id=%d&amp;model=thads.case&amp;view_type=form">%s</a></td><td>%s</td>'
-            '<td>%s</td><td>%s</td><td>%s</td></tr>' % (
-                case.id, html_escape(case.name), html_escape(case.debtor_names or ''),
-                html_escape(states.get(case.state, '')), html_escape(case.office_id.name),
-                html_escape(case.executor_id.name or '')) for case in cases)
-        body = ('<html><head><meta charset="utf-8"/><title>%s</title>'
-                '<link rel="stylesheet" href="/web/static/lib/bootstrap/css/bootstrap.css"/></head>'
-                '<body class="container"><h3>%s</h3><p>%s</p><table class="table table-condensed">'
-                '<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>'
-                '<tbody>%s</tbody></table></body></html>') % (
-            html_escape(title), html_escape(title), html_escape(_('%d cases') % len(cases)),
-            _('Number'), _('Debtor'), _('State'), _('Office'), _('Enforcement officer'), rows)
-        return request.make_response(body, headers=[('Content-Type', 'text/html; charset=utf-8')])
-
-    @staticmethod
-    def _drill_page(title, records):
-        """The records behind a cell of a form computed from a process
-        (complaints, coercion...): their names, linked to their forms."""
-        rows = ''.join('<tr><td><a href="/web#id=%d&amp;model=%s&amp;view_type=form">%s</a></td></tr>' % (
-            record.id, records._name, html_escape(record.display_name)) for record in records)
-        body = ('<html><head><meta charset="utf-8"/><title>%s</title>'
-                '<link rel="stylesheet" href="/web/static/lib/bootstrap/css/bootstrap.css"/></head>'
-                '<body class="container"><h3>%s</h3><p>%s</p><table class="table table-condensed">'
-                '<tbody>%s</tbody></table></body></html>') % (
-            html_escape(title), html_escape(title), html_escape(_('%d records') % len(records)), rows)
-        return request.make_response(body, headers=[('Content-Type', 'text/html; charset=utf-8')])
+        return werkzeug.utils.redirect('/web#action=thads_stats.action_server_stat_drill&active_id=%d&code=%s' % (
+            line.id, werkzeug.urls.url_quote(code)), 303)
 
     @http.route('/thads_stats/report/<int:report_id>/pdf', type='http', auth='user')
     def report_pdf(self, report_id):
         report = readable(request.env['thads.stat.report'].browse(report_id))
         if not report:
             return request.not_found()
-        filename = '%s.pdf' % (report.name or 'report').replace('/', '-')
+        filename = '%s.pdf' % report.export_filename()
         return request.make_response(report.render_pdf(), headers=[
             ('Content-Type', 'application/pdf'),
             ('Content-Disposition', http.content_disposition(filename))])

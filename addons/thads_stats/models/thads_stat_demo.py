@@ -16,6 +16,11 @@ class ThadsStatReportDemo(models.Model):
 
     @api.model
     def _demo_generate(self):
+        if self.env['res.lang'].search_count([('code', '=', 'vi_VN')]):
+            # demo data is loaded before Odoo loads the module's translations:
+            # load them first, so the reports' messages read Vietnamese
+            self.env['ir.module.module'].search([('name', '=', 'thads_stats')])._update_translations('vi_VN')
+            self = self.with_context(lang='vi_VN')
         today = fields.Date.from_string(fields.Date.context_today(self))
         Period = self.env['thads.stat.period']
         for year in (today.year - 2, today.year - 1, today.year):

@@ -1,4 +1,5 @@
 import json
+import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -48,6 +49,7 @@ class ThadsStatReport(models.Model):
     job_uuid = fields.Char(string='Job UUID', readonly=True, copy=False)
     job_state = fields.Char(compute='_compute_job_state', string='Background job')
     job_running = fields.Boolean(string='Job running', compute='_compute_job_state')
+    close_summary = fields.Text(compute='_compute_close_summary', string='What closing locks')
 
     # ------------------------------------------------- direct writes (RPC)
     @api.model
@@ -206,6 +208,12 @@ class ThadsStatReport(models.Model):
         rate_code = self.form_id.column_ids.filtered('is_percent')[:1].code
         problems = []
         lines = []
+        # executors by name under their office (the office's tree position first)
+        executor_ids = sorted({key[2] for key in rows if key[2]})
+        # sudo: only the names of the executors counted in the figures
+        executors = self.env['res.users'].sudo().with_context(active_test=False).browse(executor_ids)
+        rank = {user.id: index for index, user in enumerate(
+            executors.sorted(lambda u: ((u.name or '').lower(), u.id)), start=1)}
         for (level, office_id, executor_id), base in rows.items():
             values = formulas.evaluate(columns, base)
             for left, right, lval, rval in formulas.violations(invariants, values):
@@ -213,7 +221,7 @@ class ThadsStatReport(models.Model):
                     self.env['thads.office'].browse(office_id).name, left, lval, right, rval))
             left_key = tree[office_id][3] if office_id in tree else 0
             lines.append((level, office_id, executor_id or None, json.dumps(values), values.get(rate_code) or 0.0,
-                          '%08d-%d-%s' % (left_key or 0, level == 'executor', executor_id or '')))
+                          '%08d-%d-%06d' % (left_key or 0, level == 'executor', rank.get(executor_id, 0))))
         self._store_lines(lines)
         internal(self).write({'computed_at': fields.Datetime.now(), 'violations': '\n'.join(problems) or False})
 
@@ -286,6 +294,7 @@ class ThadsStatReport(models.Model):
                          'raw': [values.get(c.code) for c in columns]})
         form = self.form_id
         return {
+            'place_date': self._place_date(),
             'agency': (self.office_id.parent_id or national).name.upper(),
             'office': self.office_id.name.upper(),
             'form_code': _('Form No. %s') % (form.official_number or form.code),
@@ -306,6 +315,66 @@ class ThadsStatReport(models.Model):
             'head_note': _('(signature, full name, seal)'),
         }
 
+    def _place_date(self):
+        """'Hà Nội, ngày 05 tháng 4 năm 2026': the province of the office
+        (Hà Nội for the national level) and the day the figures were last
+        computed (today for a report never computed)."""
+        from odoo.addons.thads_case.lib import documents
+        province = self.office_id
+        while province and province.kind != 'province':
+            province = province.parent_id
+        day = fields.Datetime.context_timestamp(self, fields.Datetime.from_string(self.computed_at)).date() \
+            if self.computed_at else fields.Date.from_string(fields.Date.context_today(self))
+        return documents.date_line(documents.place_of(province.name) if province else 'Hà Nội', day)
+
+    @api.multi
+    def export_filename(self):
+        """TK-VIEC_HN_12thang_2025-2026 (form, office code, period): the
+        name of the xlsx and PDF files (no extension)."""
+        self.ensure_one()
+        period = self.period_id
+        if period.kind == 'periodic' and period.months and period.stat_year:
+            when = '%dthang_%d-%d' % (period.months, period.stat_year, period.stat_year + 1)
+        else:
+            when = '%s_%s' % (self._fmt(period.date_start).replace('/', '-'),
+                              self._fmt(period.date_end).replace('/', '-'))
+        name = '%s_%s_%s' % (self.form_id.code or 'TK', self.office_id.code or self.office_id.id, when)
+        return re.sub(r'[^A-Za-z0-9_.-]+', '-', name)
+
+    # -------------------------------------------------- close confirmation
+    @api.depends('office_id', 'period_id')
+    def _compute_close_summary(self):
+        for report in self:
+            if not (report.office_id and report.period_id):
+                report.close_summary = False
+                continue
+            # sudo: names of the offices of the report's own subtree, which
+            # the lock covers (the user may change this report)
+            scope = report._scope_offices().filtered(lambda o: o.id != report.office_id.id and o.active)
+            names = scope[:15].mapped('name')
+            if len(scope) > 15:
+                names.append(_('and %d other offices') % (len(scope) - 15))
+            text = _('Closing stores the figures of this report as version %d and locks, up to and including '
+                     '%s, the events of %s') % (report.version + 1, report._fmt(report.period_id.date_end),
+                                                report.office_id.name)
+            if scope:
+                text += _(' and of the %d offices under it: %s') % (len(scope), ', '.join(names))
+            report.close_summary = text + '. ' + _('No event dated on or before that day can then be recorded, '
+                                                   'changed or deleted there until an unlock request is '
+                                                   'approved.')
+
+    @api.multi
+    def action_close_confirm(self):
+        """The close confirmation: a dialog naming the date and the offices
+        the close locks, whose button closes."""
+        self.ensure_one()
+        self._check_can_change()
+        return {
+            'type': 'ir.actions.act_window', 'name': _('Close the period'), 'res_model': self._name,
+            'res_id': self.id, 'view_mode': 'form', 'target': 'new',
+            'views': [(self.env.ref('thads_stats.thads_stat_report_view_form_close').id, 'form')],
+        }
+
     @staticmethod
     def _fmt(day):
         return '%s/%s/%s' % (day[8:10], day[5:7], day[:4]) if day else ''
@@ -320,6 +389,19 @@ class ThadsStatReport(models.Model):
         font (DejaVu, Debian package fonts-dejavu-core)."""
         from ..lib import pdf
         return pdf.render(self.export_layout())
+
+    @api.multi
+    def action_drill(self, line_id, code):
+        """The records behind one cell, as a list in the web client (the
+        report table's links call this); refused for a row the user may
+        not read or a column the form does not have."""
+        self.ensure_one()
+        self.check_access_rights('read')
+        self.check_access_rule('read')
+        line = self.env['thads.stat.report.line'].browse(int(line_id)).exists()
+        if not line or line.report_id != self:
+            raise UserError(_('This row is not part of this report.'))
+        return line._drill_action(code)
 
     # ------------------------------------------------------------ display
     @api.depends('line_ids')
@@ -340,8 +422,10 @@ class ThadsStatReport(models.Model):
             cells = []
             for column in columns:
                 value = values.get(column.code)
-                cells.append('<td class="text-right"><a href="/thads_stats/drill/%d/%d/%s">%s</a></td>' % (
-                    self.id, line.id, column.code, html_escape(line.format_value(value, column, money))))
+                cells.append('<td class="text-right"><a href="/thads_stats/drill/%d/%d/%s" data-line="%d" '
+                             'data-code="%s">%s</a></td>' % (
+                                 self.id, line.id, column.code, line.id, html_escape(column.code),
+                                 html_escape(line.format_value(value, column, money))))
             label = line.executor_id.name if line.level == 'executor' else '<b>%s</b>' % html_escape(
                 line.office_id.name)
             body.append('<tr><td>%s%s</td>%s</tr>' % ('&#160;' * 6 if line.level == 'executor' else '',

@@ -1,6 +1,7 @@
 import json
 
 from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 from .thads_stat_internal import refuse_direct
 
@@ -95,3 +96,34 @@ class ThadsStatReportLine(models.Model):
                 return left
             return set()
         return sorted(cases(code))
+
+    def _drill_action(self, code):
+        """The window action listing the records behind a cell (the form's
+        source model: cases for the case forms), opened in the web client
+        with a breadcrumb back to the report; the list of cases shows the
+        amounts for a money form.  The row must be readable by the user;
+        the list itself is searched with the user's rights."""
+        self.ensure_one()
+        self.check_access_rights('read')
+        self.check_access_rule('read')
+        report = self.report_id
+        column = report.form_id.column_ids.filtered(lambda c: c.code == code)
+        if not column:
+            raise UserError(_('The form %s has no column %s.') % (report.form_id.code, code))
+        model = report.form_id._record_model()
+        views = [(False, 'list'), (False, 'form')]
+        if model == 'thads.case':
+            view = 'thads_stats.thads_case_view_tree_drill_money' if report.form_id.unit == 'money' \
+                else 'thads_stats.thads_case_view_tree_drill'
+            views[0] = (self.env.ref(view).id, 'list')
+        who = self.executor_id.name if self.level == 'executor' else self.office_id.name
+        return {
+            'type': 'ir.actions.act_window',
+            'name': '%s %s: %s' % (column.code, column.label, who),
+            'res_model': model,
+            'view_mode': 'list,form',
+            'views': views,
+            'domain': [('id', 'in', self._record_ids(code))],
+            'context': {'create': False, 'edit': False, 'delete': False},
+            'target': 'current',
+        }

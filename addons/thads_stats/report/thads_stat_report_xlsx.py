@@ -1,5 +1,7 @@
 from odoo import models
 
+from ..lib import pdf
+
 
 class ThadsStatReportXlsx(models.AbstractModel):
     """The statistical form as an xlsx file (OCA report_xlsx), in the layout
@@ -27,6 +29,11 @@ class ThadsStatReportXlsx(models.AbstractModel):
             sheet.set_column(1, width, 12)
             sheet.write(0, 0, layout['agency'], bold)
             sheet.write(1, 0, layout['office'], bold)
+            # the national heading between the office and the form's identity
+            middle = (width - 3) // 2
+            if 0 < middle < width - 3:
+                sheet.write(0, middle, pdf.NATIONAL_HEADING, center)
+                sheet.write(1, middle, pdf.MOTTO, center)
             # the form's identity: official number, regime, legal basis, validity
             sheet.write(0, width - 3, layout['form_code'], bold)
             sheet.write(1, width - 3, layout['form_ref'])
@@ -58,6 +65,7 @@ class ThadsStatReportXlsx(models.AbstractModel):
                         sheet.write_number(row_index, index, shown, office_number if is_office else number)
                 row_index += 1
             row_index += 2
+            sheet.write(row_index - 1, width - 3, layout['place_date'], italic)
             preparer, head_title = layout['signers']
             sheet.write(row_index, 0, preparer, center)
             sheet.write(row_index, width - 3, head_title, center)

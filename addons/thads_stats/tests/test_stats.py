@@ -5,7 +5,7 @@ import io
 import xlrd
 from PyPDF2 import PdfFileReader
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.queue_job.job import Job
 
@@ -242,6 +242,10 @@ class TestStatistics(ThadsCaseCase):
         self.assertIn('Version valid from 26/07/2024', head)
         self.assertTrue(any(cell.startswith('Working model') for cell in head))
         self.assertIn('Prepared by', labels)
+        self.assertIn('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', head)
+        self.assertIn('Độc lập - Tự do - Hạnh phúc', head)
+        cells = [sheet.cell_value(row, col) for row in range(sheet.nrows) for col in range(sheet.ncols)]
+        self.assertIn(report.export_layout()['place_date'], cells)
         pdf = report.render_pdf()
         self.assertTrue(pdf.startswith(b'%PDF'))
         text = ''.join(page.extractText() for page in PdfFileReader(io.BytesIO(pdf)).pages)
@@ -277,3 +281,133 @@ class TestStatistics(ThadsCaseCase):
         # dashboard rows carry the completion rate of each office
         a1 = self.row(report, self.region_a1)
         self.assertEqual((a1.completion_rate, a1.period_end, a1.form_unit), (40.0, '2026-03-31', 'count'))
+
+    # ------------------------------------------------------ issue 18, point 5
+    def test_pdf_heading_place_date_and_unsplit_figures(self):
+        """The PDF read back: national heading and motto, the place/date
+        line, every figure on one line and every heading word whole."""
+        from odoo.addons.thads_case.tests.pdf_text import pdf_text
+        self.build()
+        long_values = []
+        for form in (self.form_money_chv, self.form_count):
+            report = self.report(form, self.province_a)
+            layout = report.export_layout()
+            self.assertRegex(layout['place_date'], r'^A, ngày \d{2} tháng \d{1,2} năm \d{4}$')
+            lines = [line.strip() for page in pdf_text(report.render_pdf()) for line in page.split('\n')]
+            for expected in ('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+                             layout['place_date']):
+                self.assertIn(expected, lines, form.code)
+            values = [value for row in layout['rows'] for value in row['values'] if value]
+            long_values += [value for value in values if len(value) >= 6]  # thousands separators drawn
+            for value in values:
+                self.assertIn(value, lines, '%s: %s split' % (form.code, value))
+            words = {word for line in lines for word in line.split()}
+            for code, label in layout['columns']:
+                for word in label.split():
+                    self.assertIn(word, words, '%s: heading word %s split' % (form.code, word))
+        self.assertTrue(long_values)
+
+    def test_pdf_page_fits_the_widest_figure(self):
+        """A wide form with national-size figures goes to A3; each column is
+        as wide as its widest figure; a narrow one stays on A4."""
+        from reportlab.lib.pagesizes import A3, A4, landscape
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        from odoo.addons.thads_case.tests.pdf_text import pdf_text
+        from ..lib import pdf
+        self.build()
+        layout = self.report(self.form_count, self.province_a).export_layout()
+        self.assertEqual(pdf.page_layout(layout)[0], landscape(A4))
+        big = '123.456.789.012'  # the nation's money in thousand đồng
+        layout['columns'] = [('c%d' % i, 'Chuyển kỳ sau số %d' % i) for i in range(1, 17)]
+        layout['rows'] = [{'label': 'Thi hành án dân sự thành phố Hồ Chí Minh', 'level': 'office',
+                           'values': [big] * 16, 'raw': [0] * 16}]
+        page, size, label_width, widths = pdf.page_layout(layout)
+        self.assertEqual(page, landscape(A3))
+        for width in widths:
+            self.assertGreater(width, stringWidth(big, pdf.FONT_BOLD, size) + 2 * pdf.PADDING)
+        self.assertLessEqual(label_width + sum(widths), landscape(A3)[0] - 2 * pdf.MARGIN + 0.01)
+        lines = [line.strip() for page in pdf_text(pdf.render(layout)) for line in page.split('\n')]
+        self.assertEqual(lines.count(big), 16)
+        # wider still: A3 with a smaller font, every figure still whole
+        layout['columns'] += layout['columns'][:8]
+        layout['rows'][0]['values'] += [big] * 8
+        page, size, label_width, widths = pdf.page_layout(layout)
+        self.assertEqual(page, landscape(A3))
+        self.assertLessEqual(label_width + sum(widths), landscape(A3)[0] - 2 * pdf.MARGIN + 0.01)
+        lines = [line.strip() for page in pdf_text(pdf.render(layout)) for line in page.split('\n')]
+        self.assertEqual(lines.count(big), 24)
+        self.assertLess(size, 5)
+        words = {word for line in lines for word in line.split()}
+        self.assertTrue({'Chuyển', 'kỳ', 'sau'} <= words)
+
+    def test_rows_in_tree_order_executors_under_their_office(self):
+        self.build()
+        report = self.report(self.form_count_chv, self.province_a)
+        rows = report.line_ids.sorted('sort_key')
+        labels = [row['label'] for row in report.export_layout()['rows']]
+        self.assertEqual(labels, [r.executor_id.name or '(no executor)' if r.level == 'executor'
+                                  else r.office_id.name for r in rows])
+        self.assertEqual(rows[0].office_id, self.province_a)
+        seen, current = [], None
+        for row in rows:
+            if row.level == 'office':
+                # an office comes after its parent (depth-first tree order)
+                self.assertTrue(row.office_id == self.province_a or row.office_id.parent_id in seen)
+                seen.append(row.office_id)
+                current, names = row.office_id, []
+            else:
+                self.assertEqual(row.office_id, current)  # right under its office
+                names.append((row.executor_id.name or '').lower())
+                self.assertEqual(names, sorted(names))
+        self.assertEqual(seen, [self.province_a, self.region_a1, self.region_a2])
+        self.assertTrue(rows.filtered(lambda r: r.level == 'executor' and r.office_id == self.region_a1))
+
+    def test_export_file_names(self):
+        report = self.report(self.form_count, self.province_a)
+        self.assertEqual(report.export_filename(), 'TK-VIEC_T-A_6thang_2025-2026')
+        action = self.env.ref('thads_stats.stat_report_xlsx_action')
+        self.assertEqual(action.print_report_name, 'object.export_filename()')
+
+    def test_close_confirmation_names_date_and_offices(self):
+        statistician = self.users['statistician']
+        report = self.env['thads.stat.report'].sudo(statistician).create(
+            {'form_id': self.form_count.id, 'period_id': self.period.id, 'office_id': self.region_a1.id})
+        action = report.action_close_confirm()
+        self.assertEqual((action['res_id'], action['target']), (report.id, 'new'))
+        self.assertIn('31/03/2026', report.close_summary)
+        self.assertIn(self.region_a1.name, report.close_summary)
+        self.assertEqual(report.state, 'draft')  # asking is not closing
+        province = self.report(self.form_count, self.province_a)
+        for office in (self.province_a, self.region_a1, self.region_a2):
+            self.assertIn(office.name, province.close_summary)
+        self.assertNotIn(self.province_b.name, province.close_summary)
+        with self.assertRaises(AccessError):
+            report.sudo(self.users['executor']).action_close_confirm()
+
+    def test_drill_down_is_a_list_in_the_web_client(self):
+        cases = self.build()
+        statistician = self.users['statistician']
+        money = self.env['thads.stat.report'].sudo(statistician).create(
+            {'form_id': self.form_money.id, 'period_id': self.period.id, 'office_id': self.region_a1.id})
+        money.action_compute()
+        line = money.line_ids.filtered(lambda l: l.office_id == self.region_a1)
+        action = money.action_drill(line.id, 'c1')
+        self.assertEqual((action['type'], action['res_model'], action['target']),
+                         ('ir.actions.act_window', 'thads.case', 'current'))
+        self.assertEqual(action['domain'], [('id', 'in', line._record_ids('c1'))])
+        self.assertIn(cases['K4'].id, action['domain'][0][2])
+        view = self.env['ir.ui.view'].browse(action['views'][0][0])
+        self.assertEqual(view, self.env.ref('thads_stats.thads_case_view_tree_drill_money'))
+        self.assertIn('amount_collected', view.arch)
+        count = self.report(self.form_count, self.region_a1)
+        count_line = count.line_ids.filtered(lambda l: l.office_id == self.region_a1)
+        self.assertEqual(count.action_drill(count_line.id, 'c1')['views'][0][0],
+                         self.env.ref('thads_stats.thads_case_view_tree_drill').id)
+        with self.assertRaises(UserError):
+            money.action_drill(line.id, 'c99')
+        with self.assertRaises(UserError):
+            count.action_drill(line.id, 'c1')  # a row of another report
+        # a statistician of province B cannot drill into A's rows
+        with self.assertRaises(AccessError):
+            money.sudo(self.users_b['statistician']).action_drill(line.id, 'c1')
+        self.assertIn('data-line="%d"' % line.id, money.table_html)

@@ -115,6 +115,13 @@ class TestStatsHttp(ThadsHttpCase):
         self.refused('_measures', 'http_chv_a', 'thads.stat.engine', '_measures', *args)
         self.refused('_case_ids', 'http_chv_a', 'thads.stat.engine', '_case_ids', *(args + ['new']))
         self.refused('_record_ids', 'http_chv_a', 'thads.stat.report.line', '_record_ids', [self.lines['b']], 'c1')
+        # the public drill-down answers only for a row the caller may read
+        action = self.rpc('http_stat_a', 'thads.stat.report', 'action_drill', [self.reports['a']], self.lines['a'],
+                          'c1')
+        self.assertEqual((action['type'], action['res_model']), ('ir.actions.act_window', 'thads.case'))
+        for report, line in ((self.reports['b'], self.lines['b']), (self.reports['a'], self.lines['b'])):
+            with self.assertRaises(xmlrpc.client.Fault):
+                self.rpc('http_stat_a', 'thads.stat.report', 'action_drill', [report], line, 'c1')
 
     def _public_names_gone(self, args):
         self.refused('has no attribute', 'http_chv_a', 'thads.stat.engine', 'measures', *args)
@@ -135,11 +142,15 @@ class TestStatsHttp(ThadsHttpCase):
                        '/thads_stats/report/%d/pdf' % self.reports[key],
                        '/report/xlsx/thads_stats.stat_report_xlsx/%d' % self.reports[key]]
                  for key in ('a', 'b')}
-        own = [self.opener.get(self.url(path), timeout=60) for path in paths['a']]
-        self.assertEqual([r.status_code for r in own], [200, 200, 200])
-        self.assertIn('HTTP A', own[0].text)
+        own = [self.opener.get(self.url(path), timeout=60, allow_redirects=False) for path in paths['a']]
+        self.assertEqual([r.status_code for r in own], [303, 200, 200])
+        # the drill-down opens inside the web client
+        self.assertTrue(own[0].headers['Location'].endswith(
+            '/web#action=thads_stats.action_server_stat_drill&active_id=%d&code=c1' % self.lines['a']))
         self.assertTrue(own[1].content.startswith(b'%PDF'))
         self.assertTrue(own[2].content.startswith(b'PK'))  # xlsx is a zip
+        self.assertIn('TK-VIEC_HS-A_6thang_2025-2026.pdf', own[1].headers['Content-Disposition'])
+        self.assertIn('TK-VIEC_HS-A_6thang_2025-2026.xlsx', own[2].headers['Content-Disposition'])
         for path in paths['b'] + ['/thads_stats/report/999999999/pdf',
                                   '/thads_stats/drill/%d/%d/c1' % (self.reports['a'], self.lines['b']),
                                   '/report/xlsx/thads_stats.stat_report_xlsx/%d,%d' % (

@@ -51,3 +51,28 @@ def file_problem(filename, data, max_bytes):
     if not data.startswith(SIGNATURES[extension]):
         return 'content'
     return None
+
+
+RECEIPT_CHARS = re.compile(r'[^A-Za-z0-9]', re.ASCII)
+
+
+def normalize_receipt_code(value):
+    """'ht abcd efgh jkmn', 'HTABCDEFGHJKMN' or 'abcd-efgh-jkmn' ->
+    'HT-ABCD-EFGH-JKMN': dashes, spaces and case do not matter."""
+    chars = RECEIPT_CHARS.sub('', value or '').upper()
+    if len(chars) == 14 and chars.startswith('HT'):
+        chars = chars[2:]
+    if len(chars) == 12:
+        return 'HT-%s-%s-%s' % (chars[:4], chars[4:8], chars[8:])
+    return (value or '').strip().upper()
+
+
+def citation(text):
+    """'Điều 44a khoản 1 điểm a' -> 'điểm a khoản 1 Điều 44a' (Vietnamese
+    law cites the smallest unit first); other texts unchanged."""
+    match = re.match(r'^\s*Điều\s+(\S+)\s+khoản\s+(\S+)(?:\s+điểm\s+(\S+))?\s*(.*)$', text or '', re.I)
+    if not match:
+        return text or ''
+    article, clause, point, rest = match.groups()
+    parts = (['điểm %s' % point] if point else []) + ['khoản %s' % clause, 'Điều %s' % article]
+    return ' '.join(parts + ([rest] if rest else []))

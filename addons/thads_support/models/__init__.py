@@ -12,3 +12,4 @@ from . import thads_stat_engine_complaint
 from . import thads_citizen_reception
 from . import thads_stat_engine_reception
 from . import thads_complaint_demo
+from . import website

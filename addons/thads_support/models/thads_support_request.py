@@ -9,6 +9,10 @@ from ..lib import sla
 
 CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'  # no 0/O, 1/I
 FINAL_STATES = ('done', 'refused')
+# the order of the cards in a kanban column: overdue first
+SLA_RANK = {sla.OVERDUE: 0, sla.BREACHED: 0, sla.DUE_TODAY: 1, sla.ON_TIME: 2, sla.PAUSED: 3, sla.MET: 4}
+SLA_RANK_SQL = "CASE {0} WHEN 'overdue' THEN 0 WHEN 'breached' THEN 0 WHEN 'due_today' THEN 1 " \
+               "WHEN 'on_time' THEN 2 WHEN 'paused' THEN 3 ELSE 4 END"
 SLA_STATES = [
     (sla.ON_TIME, 'On time'), (sla.DUE_TODAY, 'Due today'), (sla.OVERDUE, 'Overdue'),
     (sla.PAUSED, 'Waiting for the applicant'), (sla.MET, 'Met'), (sla.BREACHED, 'Breached'),
@@ -121,11 +125,52 @@ class ThadsSupportRequest(models.Model):
     consumed_days = fields.Integer(string='Used (working days)', compute='_compute_consumed_days')
     date_done = fields.Date(string='Closed on', readonly=True, index=True)
     sla_state = fields.Selection(SLA_STATES, string='SLA', readonly=True, index=True, default=sla.ON_TIME)
+    # written with sla_state (by the ORM here, by the SQL of the clock)
+    sla_rank = fields.Integer(string='Urgency', compute='_compute_sla_rank', store=True, index=True)
+    is_taken = fields.Boolean(string='Taken', compute='_compute_is_taken')
+    mail_from = fields.Char(compute='_compute_office_mail', string='Sender of the e-mails')
+    office_signature = fields.Html(compute='_compute_office_mail', sanitize=False,
+                                   string='Signature of the e-mails')
     sla_notified_on = fields.Date(readonly=True, copy=False)
     escalated = fields.Boolean(readonly=True, copy=False)
     color = fields.Integer(compute='_compute_color')
 
     _sql_constraints = [('name_uniq', 'unique(name)', 'The receipt code must be unique.')]
+
+    @api.depends('sla_state')
+    def _compute_sla_rank(self):
+        for request in self:
+            request.sla_rank = SLA_RANK.get(request.sla_state, 4)
+
+    @api.depends('user_id')
+    def _compute_is_taken(self):
+        for request in self:
+            request.is_taken = bool(request.user_id)
+
+    @api.depends('office_id')
+    def _compute_office_mail(self):
+        """The applicant's e-mails come from the office (its address, or
+        the nearest office above it with one) and end with its signature:
+        name, address, phone, e-mail."""
+        from odoo.tools import html_escape
+        for request in self:
+            # sudo: the office's public contact data (shown on the public pages too)
+            office = request.office_id.sudo()
+            sender = office
+            while sender and not sender.email:
+                sender = sender.parent_id
+            email = sender.email or 'noreply@thads.moj.gov.vn'
+            # the name stays readable here; the mail server encodes the header when sending
+            name = (office.name or 'Thi hành án dân sự').replace('"', "'")
+            request.mail_from = '"%s" <%s>' % (name, email)
+            lines = ['<b>%s</b>' % html_escape(office.name or '')]
+            if office.street:
+                lines.append(html_escape('Địa chỉ: %s' % office.street))
+            if office.phone or sender.phone:
+                lines.append(html_escape('Điện thoại: %s' % (office.phone or sender.phone)))
+            lines.append(html_escape('Thư điện tử: %s' % email))
+            request.office_signature = '<p style="border-top:1px solid #ccc;padding-top:6px">%s</p>' % \
+                '<br/>'.join(lines)
 
     @api.depends('sla_state')
     def _compute_color(self):
@@ -328,15 +373,18 @@ class ThadsSupportRequest(models.Model):
             )
             UPDATE thads_support_request r
                SET total_deadline = n.total, step_deadline = n.step, sla_state = n.sla_state,
+                   sla_rank = {rank},
                    write_uid = %(uid)s, write_date = (now() AT TIME ZONE 'UTC')
               FROM n
              WHERE r.id = n.id AND (r.total_deadline IS DISTINCT FROM n.total
                                     OR r.step_deadline IS DISTINCT FROM n.step
                                     OR r.sla_state IS DISTINCT FROM n.sla_state)
-            RETURNING r.id""".format(state=state), {'ids': ids, 'today': today, 'uid': self.env.uid})
+            RETURNING r.id""".format(state=state, rank=SLA_RANK_SQL.format('n.sla_state')),
+            {'ids': ids, 'today': today, 'uid': self.env.uid})
         changed = [row[0] for row in cr.fetchall()]
         cr.execute("DROP TABLE thads_sla_day; DROP TABLE thads_sla_wd")
-        self.invalidate_cache(['total_deadline', 'step_deadline', 'sla_state', 'write_date', 'write_uid'])
+        self.invalidate_cache(['total_deadline', 'step_deadline', 'sla_state', 'sla_rank', 'write_date',
+                               'write_uid'])
         return changed
 
     def _sla_sql_states(self, today):
@@ -350,6 +398,7 @@ class ThadsSupportRequest(models.Model):
         cr.execute("""
             UPDATE thads_support_request r
                SET sla_state = n.sla_state,
+                   sla_rank = {rank},
                    sla_notified_on = CASE WHEN n.remind THEN %(today)s ELSE r.sla_notified_on END,
                    escalated = CASE WHEN n.escalate THEN TRUE ELSE r.escalated END,
                    write_uid = %(uid)s, write_date = (now() AT TIME ZONE 'UTC')
@@ -366,11 +415,13 @@ class ThadsSupportRequest(models.Model):
                              WHERE r.state NOT IN %(final)s) x) n
              WHERE r.id = n.id AND (n.old_state IS DISTINCT FROM n.sla_state OR n.remind OR n.escalate)
             RETURNING r.id, n.remind, n.escalate, n.step, CASE WHEN n.remind THEN r.user_id ELSE n.head_id END,
-                      n.deadline""".format(state=self._SLA_STATE_SQL.format(
-            r='r', step='r.step_deadline', total='r.total_deadline')),
+                      n.deadline""".format(rank=SLA_RANK_SQL.format('n.sla_state'),
+                                   state=self._SLA_STATE_SQL.format(
+                                       r='r', step='r.step_deadline', total='r.total_deadline')),
             {'today': today, 'final': FINAL_STATES, 'uid': self.env.uid})
         rows = cr.fetchall()
-        self.invalidate_cache(['sla_state', 'sla_notified_on', 'escalated', 'write_date', 'write_uid'])
+        self.invalidate_cache(['sla_state', 'sla_rank', 'sla_notified_on', 'escalated', 'write_date',
+                               'write_uid'])
         return rows
 
     @api.model
@@ -528,6 +579,23 @@ class ThadsSupportRequest(models.Model):
         return True
 
     @api.multi
+    def action_ask(self, kind):
+        """The dialog asking what an answer needs: the appointment
+        ('valid'), the guidance ('incomplete') or the legal ground of a
+        refusal ('refuse'); its button sends the answer."""
+        self.ensure_one()
+        self._check_open()
+        if kind not in ('valid', 'incomplete', 'refuse'):
+            raise UserError(_('Unknown answer.'))
+        titles = {'valid': _('Valid: send the appointment'), 'incomplete': _('Incomplete: send guidance'),
+                  'refuse': _('Refuse the request')}
+        return {
+            'type': 'ir.actions.act_window', 'name': titles[kind], 'res_model': 'thads.support.answer.wizard',
+            'view_mode': 'form', 'target': 'new',
+            'context': {'default_request_id': self.id, 'default_kind': kind},
+        }
+
+    @api.multi
     def action_incomplete(self):
         """Case 2: incomplete; guidance to the applicant, the clock pauses."""
         self._check_open()
@@ -636,29 +704,70 @@ class ThadsSupportRequest(models.Model):
     @api.model
     def public_lookup(self, code, id_number):
         """What the status page shows, or None; the same None for a wrong
-        code and a wrong identity number, so it reveals nothing."""
-        from odoo.addons.thads_case.lib import identity
-        code = (code or '').strip().upper()
-        id_number = identity.normalize(id_number)
-        if not code or not id_number:
-            return None
-        request = self.sudo().search([('name', '=', code), ('applicant_id_number', '=', id_number)], limit=1)
+        code and a wrong identity number, so it reveals nothing.  The code
+        is accepted with or without dashes, in any case; dates dd/mm/yyyy."""
+        request = self._public_find(code, id_number)
         if not request:
             return None
         labels = dict(self._fields['state']._description_selection(self.env))
+
+        def day(value):
+            return fields.Date.from_string(value).strftime('%d/%m/%Y') if value else False
+        appointment = False
+        if request.appointment_date:
+            appointment = fields.Datetime.context_timestamp(
+                request.with_context(tz='Asia/Ho_Chi_Minh'),
+                fields.Datetime.from_string(request.appointment_date)).strftime('%H:%M %d/%m/%Y')
         return {
-            'code': request.name, 'procedure': request.procedure_id.name, 'received': request.date_received,
+            'code': request.name, 'procedure': request.procedure_id.name, 'received': day(request.date_received),
             'office': request.office_id.name, 'step': request.step_id.name, 'state': labels[request.state],
-            'deadline': request.total_deadline, 'guidance': request.guidance_note if request.state == 'waiting'
-            else False, 'appointment': request.appointment_date, 'refusal': request.refusal_ground,
+            'deadline': day(request.total_deadline), 'guidance': request.guidance_note
+            if request.state == 'waiting' else False, 'appointment': appointment,
+            'refusal': request.refusal_ground,
             'result': request.result_note if request.state == 'done' else False,
+            'waiting': request.state == 'waiting',
         }
+
+    @api.model
+    def _public_find(self, code, id_number):
+        """The request of this receipt code (with or without dashes, any
+        case) and identity number, as the superuser, or an empty
+        recordset.  Private: the public pages' check of the two keys."""
+        from odoo.addons.thads_case.lib import identity
+        from ..lib.validation import normalize_receipt_code
+        code = normalize_receipt_code(code)
+        id_number = identity.normalize(id_number)
+        if not code or not id_number:
+            return self.browse()
+        # sudo: found only with both keys, which only the applicant has
+        return self.sudo().search([('name', '=', code), ('applicant_id_number', '=', id_number)], limit=1)
+
+    def _public_documents_received(self, names):
+        """The applicant sent the missing documents online: the chatter says
+        so and the assignee (or the office head) gets a to-do to check them
+        and resume the request."""
+        self.ensure_one()
+        self.message_post(body=_('The applicant sent the missing documents online: %s') % ', '.join(names),
+                          subtype='mail.mt_comment')
+        user = self.user_id or self.office_id.head_id
+        if user:
+            self.env['mail.activity'].create({
+                'res_id': self.id, 'res_model_id': self.env['ir.model']._get_id(self._name),
+                'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id, 'user_id': user.id,
+                'summary': _('Check the documents sent by the applicant and resume the request'),
+                'date_deadline': self._today()})
 
     # ------------------------------------------------------------ demo
     @api.model
     def _demo_generate(self):
         """Demo requests in every step and SLA state, dated back from today
         (so the queues look alive on any day the demo is installed)."""
+        if self.env['res.lang'].search_count([('code', '=', 'vi_VN')]):
+            # demo data is loaded before Odoo loads the module's translations:
+            # load them first, so the requests' chatter (steps, assignees,
+            # states, messages) reads Vietnamese
+            self.env['ir.module.module'].search([('name', '=', 'thads_support')])._update_translations('vi_VN')
+            self = self.with_context(lang='vi_VN')
         ref = self.env.ref
         office = ref('thads_accounts.office_hn_kv1_demo')
         support = ref('thads_accounts.user_hn_support_demo')
@@ -684,7 +793,8 @@ class ThadsSupportRequest(models.Model):
         plans = [('enforcement', 0, 0, None), ('enforcement', 1, 0, None), ('enforcement', 6, 1, None),
                  ('petition', 2, 0, 'wait'), ('confirmation', 4, 4, 'done'), ('enforcement', 1, 1, 'refuse'),
                  ('enforcement', 4, 4, 'done'), ('petition', 3, 2, None)]
-        Request = self.with_context(thads_no_email=True, mail_create_nosubscribe=True)
+        Request = self.with_context(thads_no_email=True, mail_create_nosubscribe=True,
+                                    mail_auto_subscribe_no_notify=True)
         for (code, age, moves, outcome), (name, id_number) in zip(plans, people):
             start = back(age)
             request = on_day(Request, start).create(dict(

@@ -154,3 +154,105 @@ class TestPublicPages(ThadsHttpCase):
         for bad in ('/ho-tro-truc-tuyen%2Fgui%2Fkhac', '/ho-tro-truc-tuyen/gui/%2F..%2Fkhac',
                     '/website%2Fstatic%2Fnothing.js'):
             self.assertEqual(self.session.get(self.url(bad), timeout=60).status_code, 404, bad)
+
+    # ------------------------------------------------------ issue 18, point 7
+    def test_portal_is_the_agency_site(self):
+        root = self.session.get(self.url('/'), timeout=60, allow_redirects=False)
+        self.assertIn(root.status_code, (301, 302, 303))
+        self.assertTrue(root.headers['Location'].endswith('/ho-tro-truc-tuyen'))
+        for path in ('/ho-tro-truc-tuyen', FORM, '/ho-tro-truc-tuyen/tra-cuu', '/ho-tro-truc-tuyen/bo-sung',
+                     '/ho-tro-truc-tuyen/lien-he', '/ho-tro-truc-tuyen/chua-co-dieu-kien'):
+            page = self.session.get(self.url(path), timeout=60)
+            self.assertEqual(page.status_code, 200, path)
+            for placeholder in ('Your logo', 'YourCompany', 'My Company', '+1 555', '555-555', 'Create a',
+                                'free website', 'fa-facebook', 'fa-twitter', 'Đăng kí',
+                                'Website localhost', 'info@yourcompany'):
+                self.assertNotIn(placeholder, page.text, '%s: %s' % (path, placeholder))
+            self.assertIn('Cục Quản lý thi hành án dân sự', page.text, path)
+            self.assertIn('/thads_support/static/src/img/emblem.svg', page.text, path)
+            title = re.search(r'<title>(.*?)</title>', page.text, re.S).group(1)
+            self.assertTrue(title.strip().endswith('| Cục Quản lý thi hành án dân sự'), title)
+            self.assertNotIn('Online support', title)
+        index = self.session.get(self.url('/ho-tro-truc-tuyen'), timeout=60).text
+        self.assertIn('<title>Hỗ trợ trực tuyến | Cục Quản lý thi hành án dân sự</title>', index)
+        self.assertIn('Đăng nhập', index)
+
+    def test_offices_grouped_by_province_and_contact_data(self):
+        with self.http_env() as env:
+            region = env['thads.office'].browse(self.office_id)
+            region.write({'street': 'Số 9 phố Thử Nghiệm', 'phone': '024 3999 0000'})
+            province, region_name = region.parent_id.name, region.name
+        form = self.session.get(self.url(FORM), timeout=60).text
+        group = re.search(r'<optgroup label="%s">(.*?)</optgroup>' % re.escape(province), form, re.S)
+        self.assertTrue(group, province)
+        self.assertIn(region_name, group.group(1))
+        contact = self.session.get(self.url('/ho-tro-truc-tuyen/lien-he'), timeout=60).text
+        self.assertIn('Số 9 phố Thử Nghiệm', contact)
+        self.assertIn('024 3999 0000', contact)
+
+    def submit_and_code(self):
+        response = self.post()
+        self.assertIn('o_thads_receipt_code', response.text)
+        return re.search(r'o_thads_receipt_code">([A-Z0-9-]+)<', response.text).group(1)
+
+    def test_receipt_code_any_spelling_and_dates(self):
+        code = self.submit_and_code()
+        token = self.csrf('/ho-tro-truc-tuyen/tra-cuu')
+        for typed in (code.replace('-', ''), code.lower(), ' %s ' % code.replace('-', ' ').lower(), code[3:]):
+            found = self.session.post(self.url('/ho-tro-truc-tuyen/tra-cuu'),
+                                      data={'code': typed, 'id_number': '001190001111', 'csrf_token': token})
+            self.assertIn('o_thads_lookup_result', found.text, typed)
+            self.assertIn(code, found.text)
+            self.assertTrue(re.search(r'<td>\d{2}/\d{2}/\d{4}</td>', found.text))
+            self.assertFalse(re.search(r'<td>\d{4}-\d{2}-\d{2}</td>', found.text))
+
+    def test_upload_of_missing_documents(self):
+        code = self.submit_and_code()
+        path = '/ho-tro-truc-tuyen/bo-sung'
+
+        def upload(files, id_number='001190001111', typed=code):
+            return self.session.post(self.url(path), timeout=60, files=files, data={
+                'code': typed, 'id_number': id_number, 'csrf_token': self.csrf(path)})
+
+        def attachments():
+            with self.http_env() as env:
+                request = env['thads.support.request'].search([('name', '=', code)])
+                return env['ir.attachment'].search_count([('res_model', '=', request._name),
+                                                          ('res_id', '=', request.id)])
+        before = attachments()
+        pdf = [('attachments', ('bo-sung.pdf', PDF, 'application/pdf'))]
+        # not waiting for documents yet: refused
+        self.assertIn('không chờ bổ sung', upload(pdf).text)
+        with self.http_env() as env:
+            request = env['thads.support.request'].search([('name', '=', code)])
+            request.guidance_note = 'Nộp bản sao bản án.'
+            request.action_incomplete()
+        # wrong identity number: the same answer as an unknown code
+        wrong = upload(pdf, id_number='001190002222')
+        self.assertIn('Không có hồ sơ nào khớp', wrong.text)
+        self.assertIn('Không có hồ sơ nào khớp', upload(pdf, typed='HT-AAAA-BBBB-CCCC').text)
+        forged = upload([('attachments', ('gia.pdf', b'MZ\x90\x00 not a pdf', 'application/pdf'))])
+        self.assertIn('không đúng như tên tệp', forged.text)
+        self.assertEqual(attachments(), before)
+        done = upload(pdf, typed=code.replace('-', '').lower())
+        self.assertIn('o_thads_complete_done', done.text)
+        self.assertEqual(attachments(), before + 1)
+        with self.http_env() as env:
+            request = env['thads.support.request'].search([('name', '=', code)])
+            self.assertIn('bo-sung.pdf', request.message_ids[0].body)
+            self.assertEqual(request.state, 'waiting')  # the officer checks, then resumes
+
+    def test_debtor_list_address_and_citation(self):
+        with self.http_env() as env:
+            debtor = env['res.partner'].create({'name': 'Bà Trùng Tên', 'street': 'Thôn Đông, xã Thử'})
+            record = env['thads.case'].create({
+                'office_id': self.office_id, 'kind': 'theo_yeu_cau', 'date_received': '2026-03-02',
+                'party_ids': [(0, 0, {'partner_id': debtor.id, 'role': 'debtor'})]})
+            replaying(record).write({'publication_state': 'published', 'publication_date': '2026-06-01',
+                                     'no_condition_ground': 'Điều 44a khoản 1 điểm a'})
+        page = self.session.get(self.url('/ho-tro-truc-tuyen/chua-co-dieu-kien'), timeout=60).text
+        row = re.search(r'<tr>\s*<td>Bà Trùng Tên</td>(.*?)</tr>', page, re.S).group(1)
+        self.assertIn('Thôn Đông, xã Thử', row)
+        self.assertIn('điểm a khoản 1 Điều 44a', row)
+        self.assertNotIn('Điều 44a khoản 1 điểm a', row)
+        self.assertIn('01/06/2026', row)

@@ -1,0 +1,1 @@
+from . import thads_support_answer_wizard
