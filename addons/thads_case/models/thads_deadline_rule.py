@@ -7,9 +7,6 @@ from odoo.addons.thads_accounts.lib.workdays import UNITS
 
 from ..lib import deadlines, lifecycle
 
-EVENT_TYPE_HELP = 'Event codes: ' + ', '.join(sorted(lifecycle.TRANSITIONS))
-
-
 class ThadsDeadlineRule(models.Model):
     """A legal time limit as data: trigger event -> required event within N
     working/calendar days.  Versions of a rule share a code and differ by
@@ -21,10 +18,15 @@ class ThadsDeadlineRule(models.Model):
 
     code = fields.Char(required=True, index=True)
     name = fields.Char(required=True, translate=True)
-    trigger_event = fields.Char(required=True, help='Comma-separated event codes that start the period. '
-                                                    + EVENT_TYPE_HELP)
-    satisfied_by = fields.Char(required=True, help='Comma-separated event codes that meet the deadline. '
-                                                   + EVENT_TYPE_HELP)
+    # the codes are those of lib/lifecycle.py (TRANSITIONS), checked by
+    # _check_rule; not listed in the help, whose translation would change
+    # with every new event type
+    trigger_event = fields.Char(required=True, help='Comma-separated event codes that start the period, e.g. '
+                                                    '"decide,notify" (the codes of the event types; an unknown '
+                                                    'code is refused).')
+    satisfied_by = fields.Char(required=True, help='Comma-separated event codes that meet the deadline, e.g. '
+                                                   '"verify" (the codes of the event types; an unknown code is '
+                                                   'refused).')
     count = fields.Integer(required=True)
     unit = fields.Selection([
         ('working_days', 'Working days'), ('days', 'Days'), ('months', 'Months'), ('years', 'Years'),

@@ -19,6 +19,8 @@ class ComplaintController(http.Controller):
 
     # the support form's helpers, shared (not copied): they read `request` only
     _offices = SupportController._offices
+    _office_groups = SupportController._office_groups
+    _read_files = SupportController._read_files
     _validate_support = SupportController._validate
     _rate_limited = SupportController._rate_limited
 
