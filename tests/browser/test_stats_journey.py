@@ -24,7 +24,7 @@ def test_statistician_closes_exports_and_drills_down(page):
     # the demo's closed quarter is there, with its reconciliation
     wait_text(page, '.o_list_view', 'TK-VIEC')
     create_record(page)
-    pick(page, 'form_id', 'dân sự tính bằng tiền (nghìn đồng)')
+    pick(page, 'form_id', 'Kết quả thi hành án dân sự tính bằng tiền (nghìn')
     first, last = previous_statistical_year()
     pick(page, 'period_id', '12 tháng, năm thống kê %d-%d' % (first, last))
     save_record(page)
