@@ -182,6 +182,44 @@ class ThadsStatEngine(models.AbstractModel):
         return getattr(self, '_record_ids_%s' % form.source)(year_start, date_end, office_ids, measure,
                                                               executor_id)
 
+    def _grouped_measures(self, rows_sql, params, measures):
+        """Base measures of a process source in one grouped query.
+
+        `rows_sql` selects the source's records (columns id, office_id,
+        executor_id and whatever the conditions read); `measures` lists
+        (measure, SQL condition, counted, money expression or None): a
+        measure is counted when `counted`, and its money summed when it has
+        an expression.  Returns {(office_id, executor_id or None):
+        {'count': {measure: n}, 'money': {measure: đồng}}}."""
+        columns = []
+        for _measure, condition, counted, money in measures:
+            columns.append('COUNT(*) FILTER (WHERE %s)' % condition if counted else '0')
+            columns.append('COALESCE(SUM(%s) FILTER (WHERE %s), 0)' % (money, condition) if money else '0')
+        self.env.cr.execute('WITH source_rows AS (%s) SELECT office_id, executor_id, %s FROM source_rows '
+                            'GROUP BY office_id, executor_id' % (rows_sql, ', '.join(columns)), params)
+        result = {}
+        for row in self.env.cr.fetchall():
+            counts, money = {}, {}
+            for index, (measure, _condition, counted, money_sql) in enumerate(measures):
+                if counted:
+                    counts[measure] = int(row[2 + 2 * index])
+                if money_sql:
+                    money[measure] = int(row[3 + 2 * index])
+            result[(row[0], row[1] or None)] = {'count': counts, 'money': money}
+        return result
+
+    def _grouped_record_ids(self, rows_sql, params, condition, executor_id=None):
+        """Ids of the records of `rows_sql` (see _grouped_measures) behind
+        one measure's condition, of one officer when `executor_id` is given
+        (False: none)."""
+        params = dict(params)
+        if executor_id is not None:
+            condition = '(%s) AND executor_id IS NOT DISTINCT FROM %%(executor)s' % condition
+            params['executor'] = executor_id or None
+        self.env.cr.execute('WITH source_rows AS (%s) SELECT id FROM source_rows WHERE %s ORDER BY id'
+                            % (rows_sql, condition), params)
+        return [row[0] for row in self.env.cr.fetchall()]
+
     @api.model
     def _measures(self, year_start, date_end, office_ids=None, budget=False):
         """{(office_id, executor_id): {'count': {measure: n}, 'money': {measure: đồng}}}

@@ -90,28 +90,13 @@ class ThadsStatEngineCoercion(models.AbstractModel):
     def _measures_coercion(self, year_start, date_end, office_ids=None):
         """Base measures of form g), in one query grouped by office and officer."""
         per_coercion, params = self._coercion_params(year_start, date_end, office_ids)
-        conditions = sorted(_conditions().items())
-        columns = ', '.join(
-            ('COUNT(*) FILTER (WHERE %s)' if unit == 'count' else 'COALESCE(SUM(cost) FILTER (WHERE %s), 0)')
-            % condition for _measure, (condition, unit) in conditions)
-        self.env.cr.execute('WITH p AS (%s) SELECT office_id, executor_id, %s FROM p GROUP BY office_id, executor_id'
-                            % (per_coercion, columns), params)
-        result = {}
-        for row in self.env.cr.fetchall():
-            figures = result.setdefault((row[0], row[1] or None), {'count': {}, 'money': {}})
-            for (measure, (_condition, unit)), value in zip(conditions, row[2:]):
-                if value:
-                    figures[unit][measure] = figures[unit].get(measure, 0) + int(value)
-        return result
+        return self._grouped_measures(per_coercion, params, [
+            (measure, condition, unit == 'count', 'cost' if unit == 'money' else None)
+            for measure, (condition, unit) in sorted(_conditions().items())])
 
     @api.model
     def _record_ids_coercion(self, year_start, date_end, office_ids, measure, executor_id=None):
         """The coercions behind a cell of form g)."""
         condition = _conditions()[measure][0]
         per_coercion, params = self._coercion_params(year_start, date_end, office_ids)
-        where = condition
-        if executor_id is not None:
-            params['executor'] = executor_id or None
-            where += ' AND executor_id IS NOT DISTINCT FROM %(executor)s'
-        self.env.cr.execute('WITH p AS (%s) SELECT id FROM p WHERE %s ORDER BY id' % (per_coercion, where), params)
-        return [row[0] for row in self.env.cr.fetchall()]
+        return self._grouped_record_ids(per_coercion, params, condition, executor_id)

@@ -56,30 +56,21 @@ class ThadsStatEngine(models.AbstractModel):
         return sources
 
     def _exemption_query(self, year_start, date_end, office_ids):
+        """The proposals with a boolean column per measure (EXEMPTION_SQL)."""
         params = {'end': date_end, 'year_start': year_start}
         office_filter = ''
         if office_ids is not None:
             params['offices'] = tuple(set(office_ids)) or (0,)
             office_filter = 'AND x.office_id IN %(offices)s'
-        return EXEMPTION_SQL.format(office_filter=office_filter), params
+        return EXEMPTION_SQL.format(office_filter=office_filter) + 'SELECT * FROM m', params
 
     @api.model
     def _measures_exemption(self, year_start, date_end, office_ids=None):
         """{(office_id, executor_id): {'count': {measure: n}, 'money': {measure: đồng}}}, one grouped query."""
         sql, params = self._exemption_query(year_start, date_end, office_ids)
-        columns = ', '.join('COUNT(*) FILTER (WHERE %s), SUM(%s) FILTER (WHERE %s)' % (
-            measure, 'applied' if measure in DECIDED_MONEY else 'proposed', measure)
-            for measure in EXEMPTION_MEASURES)
-        self.env.cr.execute(sql + 'SELECT office_id, executor_id, %s FROM m GROUP BY office_id, executor_id'
-                            % columns, params)
-        result = {}
-        for row in self.env.cr.fetchall():
-            counts, money = {}, {}
-            for index, measure in enumerate(EXEMPTION_MEASURES):
-                counts[measure] = row[2 + 2 * index] or 0
-                money[measure] = int(row[3 + 2 * index] or 0)
-            result[(row[0], row[1] or None)] = {'count': counts, 'money': money}
-        return result
+        return self._grouped_measures(sql, params, [
+            (measure, measure, True, 'applied' if measure in DECIDED_MONEY else 'proposed')
+            for measure in EXEMPTION_MEASURES])
 
     @api.model
     def _record_ids_exemption(self, year_start, date_end, office_ids, measure, executor_id=None):
@@ -87,9 +78,5 @@ class ThadsStatEngine(models.AbstractModel):
         if measure not in EXEMPTION_MEASURES:
             return []
         sql, params = self._exemption_query(year_start, date_end, office_ids)
-        condition = measure  # a column of m, from the fixed list above
-        if executor_id is not None:
-            condition += ' AND executor_id IS NOT DISTINCT FROM %(executor)s'
-            params['executor'] = executor_id or None
-        self.env.cr.execute(sql + 'SELECT id FROM m WHERE ' + condition + ' ORDER BY id', params)
-        return [row[0] for row in self.env.cr.fetchall()]
+        # the condition is a column of m, from the fixed list above
+        return self._grouped_record_ids(sql, params, measure, executor_id)
