@@ -156,6 +156,9 @@ class ThadsStatEngine(models.AbstractModel):
           executor_id=None)`` returning the ids of the records behind a
           base measure (drill-down), of the source's model.
 
+        _grouped_measures and _grouped_record_ids build both from one query
+        of the source's records and a SQL condition per measure.
+
         ``office_ids`` is the report's scope (the office subtree); the rows
         roll up through the office tree and abolished offices report through
         their successors, as for the case forms."""
