@@ -59,8 +59,8 @@ for form in forms:
     form_report = env['thads.stat.report'].create({  # noqa: F821
         'form_id': form.id, 'period_id': period.id, 'office_id': national.id})
     seconds = timed(form_report._compute_lines)
-    print('BENCH form %-22s %-12s %8.3f s  %.1fx the floor' % (
-        form.official_number or form.code, form.source, seconds, seconds / results['floor: bare SQL aggregate']))
+    print('BENCH form %-16s %-14s %-12s %8.3f s  %.1fx the floor' % (
+        form.code, form.official_number or '', form.source, seconds, seconds / results['floor: bare SQL aggregate']))
 cr.execute('SELECT count(*) FROM thads_case')
 print('BENCH cases: %d, report rows: %d' % (cr.fetchone()[0], len(report.line_ids)))
 cr.rollback()
