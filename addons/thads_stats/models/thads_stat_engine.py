@@ -192,17 +192,22 @@ class ThadsStatEngine(models.AbstractModel):
         """Base measures of a process source in one grouped query.
 
         `rows_sql` selects the source's records (columns id, office_id,
-        executor_id and whatever the conditions read); `measures` lists
-        (measure, SQL condition, counted, money expression or None): a
-        measure is counted when `counted`, and its money summed when it has
-        an expression.  Returns {(office_id, executor_id or None):
+        executor_id and whatever the conditions read, which see them as
+        the row `r`); `measures` lists (measure, SQL condition, counted,
+        money expression or None): a measure counts the rows when
+        `counted` is True, sums `counted` when it is an SQL expression (say,
+        the people of a visit), and sums its money when it has an
+        expression.  Returns {(office_id, executor_id or None):
         {'count': {measure: n}, 'money': {measure: đồng}}}."""
         columns = []
         for _measure, condition, counted, money in measures:
-            columns.append('COUNT(*) FILTER (WHERE %s)' % condition if counted else '0')
+            if counted is True:
+                columns.append('COUNT(*) FILTER (WHERE %s)' % condition)
+            else:
+                columns.append('COALESCE(SUM(%s) FILTER (WHERE %s), 0)' % (counted, condition) if counted else '0')
             columns.append('COALESCE(SUM(%s) FILTER (WHERE %s), 0)' % (money, condition) if money else '0')
-        self.env.cr.execute('WITH source_rows AS (%s) SELECT office_id, executor_id, %s FROM source_rows '
-                            'GROUP BY office_id, executor_id' % (rows_sql, ', '.join(columns)), params)
+        self.env.cr.execute('WITH source_rows AS (%s) SELECT r.office_id, r.executor_id, %s FROM source_rows r '
+                            'GROUP BY r.office_id, r.executor_id' % (rows_sql, ', '.join(columns)), params)
         result = {}
         for row in self.env.cr.fetchall():
             counts, money = {}, {}
@@ -214,15 +219,24 @@ class ThadsStatEngine(models.AbstractModel):
             result[(row[0], row[1] or None)] = {'count': counts, 'money': money}
         return result
 
+    @staticmethod
+    def _office_scope(column, office_ids, params):
+        """The SQL condition restricting `column` to `office_ids` (None: every
+        office; an empty scope: none), its parameter added to `params`."""
+        if office_ids is None:
+            return 'TRUE'
+        params['offices'] = tuple(set(office_ids)) or (0,)
+        return '%s IN %%(offices)s' % column
+
     def _grouped_record_ids(self, rows_sql, params, condition, executor_id=None):
         """Ids of the records of `rows_sql` (see _grouped_measures) behind
         one measure's condition, of one officer when `executor_id` is given
         (False: none)."""
         params = dict(params)
         if executor_id is not None:
-            condition = '(%s) AND executor_id IS NOT DISTINCT FROM %%(executor)s' % condition
+            condition = '(%s) AND r.executor_id IS NOT DISTINCT FROM %%(executor)s' % condition
             params['executor'] = executor_id or None
-        self.env.cr.execute('WITH source_rows AS (%s) SELECT id FROM source_rows WHERE %s ORDER BY id'
+        self.env.cr.execute('WITH source_rows AS (%s) SELECT r.id FROM source_rows r WHERE %s ORDER BY r.id'
                             % (rows_sql, condition), params)
         return [row[0] for row in self.env.cr.fetchall()]
 

@@ -1,7 +1,5 @@
 from odoo import _, api, models
 
-from ..lib import record_source
-
 # A claim counts in the year it was received, or as carried over when it was
 # not yet settled on the first day of the year; the settlement, the
 # acceptance and the payment count in the year of their dates.
@@ -50,12 +48,23 @@ class ThadsStatEngine(models.AbstractModel):
         ])
         return sources
 
+    def _compensation_rows(self, year_start, date_end, office_ids):
+        """The records received by the end of the period, in the scope (no
+        officer: the form has a row per office)."""
+        params = {'ys': year_start, 'de': date_end}
+        scope = self._office_scope('r.office_id', office_ids, params)
+        return ('SELECT r.*, NULL::integer AS executor_id FROM thads_case_compensation r '
+                'WHERE r.date_received <= %(de)s AND ' + scope), params
+
     @api.model
     def _measures_compensation(self, year_start, date_end, office_ids):
-        return record_source.measures(self.env.cr, 'thads_case_compensation', COMPENSATION_CONDITIONS,
-                                      COMPENSATION_MONEY, year_start, date_end, office_ids)
+        sql, params = self._compensation_rows(year_start, date_end, office_ids)
+        return self._grouped_measures(sql, params, [(measure, condition, True, COMPENSATION_MONEY.get(measure))
+                                                    for measure, condition in COMPENSATION_CONDITIONS.items()])
 
     @api.model
     def _record_ids_compensation(self, year_start, date_end, office_ids, measure, executor_id=None):
-        return record_source.record_ids(self.env.cr, 'thads_case_compensation', COMPENSATION_CONDITIONS,
-                                        year_start, date_end, office_ids, measure)
+        if measure not in COMPENSATION_CONDITIONS:
+            return []
+        sql, params = self._compensation_rows(year_start, date_end, office_ids)
+        return self._grouped_record_ids(sql, params, COMPENSATION_CONDITIONS[measure])

@@ -1,7 +1,5 @@
 from odoo import _, api, models
 
-from ..lib import record_source
-
 # A recommendation or protest counts in the year it was received, or as
 # carried over when it was still unanswered on the first day of the year;
 # "answered" is the recorded answer (state answered or carried out) and its
@@ -48,12 +46,23 @@ class ThadsStatEngine(models.AbstractModel):
         ])
         return sources
 
+    def _vks_rows(self, year_start, date_end, office_ids):
+        """The records received by the end of the period, in the scope (no
+        officer: the form has a row per office)."""
+        params = {'ys': year_start, 'de': date_end}
+        scope = self._office_scope('r.office_id', office_ids, params)
+        return ('SELECT r.*, NULL::integer AS executor_id FROM thads_case_vks_recommendation r '
+                'WHERE r.date_received <= %(de)s AND ' + scope), params
+
     @api.model
     def _measures_vks(self, year_start, date_end, office_ids):
-        return record_source.measures(self.env.cr, 'thads_case_vks_recommendation', VKS_CONDITIONS, {},
-                                      year_start, date_end, office_ids)
+        sql, params = self._vks_rows(year_start, date_end, office_ids)
+        return self._grouped_measures(sql, params, [
+            (measure, condition, True, None) for measure, condition in VKS_CONDITIONS.items()])
 
     @api.model
     def _record_ids_vks(self, year_start, date_end, office_ids, measure, executor_id=None):
-        return record_source.record_ids(self.env.cr, 'thads_case_vks_recommendation', VKS_CONDITIONS,
-                                        year_start, date_end, office_ids, measure)
+        if measure not in VKS_CONDITIONS:
+            return []
+        sql, params = self._vks_rows(year_start, date_end, office_ids)
+        return self._grouped_record_ids(sql, params, VKS_CONDITIONS[measure])

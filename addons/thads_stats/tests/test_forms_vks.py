@@ -191,3 +191,23 @@ class TestProcessForms(ThadsCaseCase):
             pdf = ''.join(page.extractText() for page in PdfFileReader(io.BytesIO(report.render_pdf())).pages)
             self.assertIn(text, pdf)
         self.assertIn('490.000', pdf)
+
+    def test_scope_of_a_source(self):
+        """No list means every office, an empty scope none, a list its
+        offices only (_office_scope, shared by the process sources)."""
+        self.build_vks()
+        self.build_claims()
+        engine = self.env['thads.stat.engine']
+        start, end = self.period.year_start(), self.period.date_end
+        for source, measure in (('vks', 'vks_received'), ('compensation', 'bt_received')):
+            measures = getattr(engine, '_measures_%s' % source)
+            everywhere = measures(start, end, None)
+            self.assertIn((self.region_a1.id, None), everywhere, source)
+            self.assertEqual(measures(start, end, []), {}, source)
+            only_a2 = measures(start, end, [self.region_a2.id])
+            self.assertEqual(set(only_a2), {(self.region_a2.id, None)}, source)
+            self.assertEqual(only_a2[(self.region_a2.id, None)]['count'][measure],
+                             everywhere[(self.region_a2.id, None)]['count'][measure], source)
+            record_ids = getattr(engine, '_record_ids_%s' % source)
+            self.assertTrue(record_ids(start, end, None, measure), source)
+            self.assertEqual(record_ids(start, end, [], measure), [], source)

@@ -2,27 +2,27 @@ from odoo import _, api, models
 
 # When a complaint or denunciation leaves the office's hands: the day it
 # was refused (not accepted) or decided / concluded.
-CLOSED = "(CASE WHEN c.complaint_state = 'refused' THEN r.date_done ELSE c.date_decided END)"
-REFUSED = "c.complaint_state = 'refused' AND r.date_done BETWEEN %(year_start)s AND %(end)s"
-DECIDED = "c.date_decided BETWEEN %(year_start)s AND %(end)s"
+CLOSED = "(CASE WHEN r.complaint_state = 'refused' THEN r.date_done ELSE r.date_decided END)"
+REFUSED = "r.complaint_state = 'refused' AND r.date_done BETWEEN %(year_start)s AND %(end)s"
+DECIDED = "r.date_decided BETWEEN %(year_start)s AND %(end)s"
 
 
 def _flows(kind, prefix):
     """The conditions of the measures of one kind (complaint, denunciation)."""
-    k = "c.kind = '%s'" % kind
+    k = "r.kind = '%s'" % kind
     return [
         (prefix + 'carried', "%s AND r.date_received < %%(year_start)s AND COALESCE(%s, 'infinity') >= "
                              "%%(year_start)s" % (k, CLOSED)),
         (prefix + 'received', "%s AND r.date_received BETWEEN %%(year_start)s AND %%(end)s" % k),
-        (prefix + 'second', "%s AND c.round = '2' AND r.date_received BETWEEN %%(year_start)s AND %%(end)s" % k),
+        (prefix + 'second', "%s AND r.round = '2' AND r.date_received BETWEEN %%(year_start)s AND %%(end)s" % k),
         (prefix + 'refused', "%s AND %s" % (k, REFUSED)),
-        (prefix + 'accepted', "%s AND c.date_accepted BETWEEN %%(year_start)s AND %%(end)s" % k),
+        (prefix + 'accepted', "%s AND r.date_accepted BETWEEN %%(year_start)s AND %%(end)s" % k),
         (prefix + 'decided', "%s AND %s" % (k, DECIDED)),
-        (prefix + 'on_time', "%s AND %s AND c.on_time" % (k, DECIDED)),
-        (prefix + 'late', "%s AND %s AND NOT COALESCE(c.on_time, false)" % (k, DECIDED)),
-        (prefix + 'upheld', "%s AND %s AND c.outcome = 'upheld'" % (k, DECIDED)),
-        (prefix + 'partly', "%s AND %s AND c.outcome = 'partly'" % (k, DECIDED)),
-        (prefix + 'rejected', "%s AND %s AND c.outcome = 'rejected'" % (k, DECIDED)),
+        (prefix + 'on_time', "%s AND %s AND r.on_time" % (k, DECIDED)),
+        (prefix + 'late', "%s AND %s AND NOT COALESCE(r.on_time, false)" % (k, DECIDED)),
+        (prefix + 'upheld', "%s AND %s AND r.outcome = 'upheld'" % (k, DECIDED)),
+        (prefix + 'partly', "%s AND %s AND r.outcome = 'partly'" % (k, DECIDED)),
+        (prefix + 'rejected', "%s AND %s AND r.outcome = 'rejected'" % (k, DECIDED)),
         (prefix + 'pending', "%s AND r.date_received <= %%(end)s AND COALESCE(%s, 'infinity') > %%(end)s"
                              % (k, CLOSED)),
     ]
@@ -52,31 +52,28 @@ class ThadsStatEngine(models.AbstractModel):
         return sources
 
     @api.model
-    def _complaint_scope(self, office_ids):
-        return ('AND r.office_id IN %(offices)s', {'offices': tuple(office_ids)}) if office_ids else ('', {})
+    def _complaint_rows(self, year_start, date_end, office_ids):
+        """The complaints and denunciations received by the end of the
+        period, in the scope: one flat row each (the request's office and
+        dates, the complaint's classification and result), no officer; the
+        conditions of COMPLAINT_MEASURES read it as `r`."""
+        params = {'year_start': year_start, 'end': date_end}
+        scope = self._office_scope('q.office_id', office_ids, params)
+        return ("""SELECT k.id, q.office_id, NULL::integer AS executor_id, q.date_received, q.date_done,
+                          k.kind, k.complaint_state, k.round, k.date_accepted, k.date_decided, k.on_time, k.outcome
+                     FROM thads_complaint k JOIN thads_support_request q ON q.id = k.request_id
+                    WHERE q.date_received <= %(end)s AND {scope}""".format(scope=scope)), params
 
     @api.model
     def _measures_complaint(self, year_start, date_end, office_ids):
-        scope, params = self._complaint_scope(office_ids)
-        columns = ',\n'.join('COUNT(*) FILTER (WHERE %s) AS %s' % (sql, code) for code, sql in COMPLAINT_MEASURES)
-        params.update(year_start=year_start, end=date_end)
-        self.env.cr.execute("""
-            SELECT r.office_id, {columns}
-              FROM thads_complaint c JOIN thads_support_request r ON r.id = c.request_id
-             WHERE r.date_received <= %(end)s AND COALESCE({closed}, 'infinity') >= %(year_start)s {scope}
-             GROUP BY r.office_id""".format(columns=columns, closed=CLOSED, scope=scope), params)
-        codes = [code for code, _sql in COMPLAINT_MEASURES]
-        return {(row[0], None): {'count': dict(zip(codes, row[1:])), 'money': {}}
-                for row in self.env.cr.fetchall()}
+        sql, params = self._complaint_rows(year_start, date_end, office_ids)
+        return self._grouped_measures(sql, params, [
+            (measure, condition, True, None) for measure, condition in COMPLAINT_MEASURES])
 
     @api.model
     def _record_ids_complaint(self, year_start, date_end, office_ids, measure, executor_id=None):
         condition = dict(COMPLAINT_MEASURES).get(measure)
         if not condition:
             return []
-        scope, params = self._complaint_scope(office_ids)
-        params.update(year_start=year_start, end=date_end)
-        self.env.cr.execute("""
-            SELECT c.id FROM thads_complaint c JOIN thads_support_request r ON r.id = c.request_id
-             WHERE ({condition}) {scope} ORDER BY c.id""".format(condition=condition, scope=scope), params)
-        return [row[0] for row in self.env.cr.fetchall()]
+        sql, params = self._complaint_rows(year_start, date_end, office_ids)
+        return self._grouped_record_ids(sql, params, condition)

@@ -4,15 +4,15 @@ from odoo import _, api, models
 DAY = "(rc.date AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Ho_Chi_Minh')::date"
 RECEPTION_MEASURES = [
     ('r_visits', 'TRUE'),
-    ('r_complaint', "rc.content_kind = 'complaint'"),
-    ('r_denunciation', "rc.content_kind = 'denunciation'"),
-    ('r_petition', "rc.content_kind = 'petition'"),
-    ('r_other', "rc.content_kind = 'other'"),
-    ('r_answered', "rc.outcome = 'answered'"),
-    ('r_guided', "rc.outcome = 'guided'"),
-    ('r_transferred', "rc.outcome = 'transferred'"),
-    ('r_filed', "rc.outcome = 'filed'"),
-    ('r_open', "rc.outcome IS NULL"),
+    ('r_complaint', "r.content_kind = 'complaint'"),
+    ('r_denunciation', "r.content_kind = 'denunciation'"),
+    ('r_petition', "r.content_kind = 'petition'"),
+    ('r_other', "r.content_kind = 'other'"),
+    ('r_answered', "r.outcome = 'answered'"),
+    ('r_guided', "r.outcome = 'guided'"),
+    ('r_transferred', "r.outcome = 'transferred'"),
+    ('r_filed', "r.outcome = 'filed'"),
+    ('r_open', "r.outcome IS NULL"),
 ]
 
 
@@ -34,32 +34,25 @@ class ThadsStatEngine(models.AbstractModel):
         return sources
 
     @api.model
-    def _reception_scope(self, office_ids):
-        return ('AND rc.office_id IN %(offices)s', {'offices': tuple(office_ids)}) if office_ids else ('', {})
+    def _reception_rows(self, year_start, date_end, office_ids):
+        """The visits of the statistical year up to the end of the period,
+        in the scope (a row per office: no officer)."""
+        params = {'year_start': year_start, 'end': date_end}
+        scope = self._office_scope('rc.office_id', office_ids, params)
+        return ('SELECT rc.id, rc.office_id, NULL::integer AS executor_id, rc.visitor_count, rc.content_kind, '
+                'rc.outcome FROM thads_citizen_reception rc '
+                'WHERE {day} BETWEEN %(year_start)s AND %(end)s AND {scope}'.format(day=DAY, scope=scope)), params
 
     @api.model
     def _measures_reception(self, year_start, date_end, office_ids):
-        scope, params = self._reception_scope(office_ids)
-        params.update(year_start=year_start, end=date_end)
-        columns = ',\n'.join('COUNT(*) FILTER (WHERE %s) AS %s' % (sql, code) for code, sql in RECEPTION_MEASURES)
-        self.env.cr.execute("""
-            SELECT rc.office_id, SUM(rc.visitor_count) AS r_people, {columns}
-              FROM thads_citizen_reception rc
-             WHERE {day} BETWEEN %(year_start)s AND %(end)s {scope}
-             GROUP BY rc.office_id""".format(columns=columns, day=DAY, scope=scope), params)
-        codes = ['r_people'] + [code for code, _sql in RECEPTION_MEASURES]
-        return {(row[0], None): {'count': dict(zip(codes, row[1:])), 'money': {}}
-                for row in self.env.cr.fetchall()}
+        sql, params = self._reception_rows(year_start, date_end, office_ids)
+        return self._grouped_measures(sql, params, [('r_people', 'TRUE', 'r.visitor_count', None)] + [
+            (measure, condition, True, None) for measure, condition in RECEPTION_MEASURES])
 
     @api.model
     def _record_ids_reception(self, year_start, date_end, office_ids, measure, executor_id=None):
         condition = dict(RECEPTION_MEASURES, r_people='TRUE').get(measure)
         if not condition:
             return []
-        scope, params = self._reception_scope(office_ids)
-        params.update(year_start=year_start, end=date_end)
-        self.env.cr.execute("""
-            SELECT rc.id FROM thads_citizen_reception rc
-             WHERE {day} BETWEEN %(year_start)s AND %(end)s AND ({condition}) {scope}
-             ORDER BY rc.id""".format(day=DAY, condition=condition, scope=scope), params)
-        return [row[0] for row in self.env.cr.fetchall()]
+        sql, params = self._reception_rows(year_start, date_end, office_ids)
+        return self._grouped_record_ids(sql, params, condition)
