@@ -86,12 +86,15 @@ class TestWebClientInVietnamese(AccountsHttpCase):
         with self.http_env() as env:
             bundle = env.ref('web.assets_backend').read_combined(['arch'])['arch']
         self.assertIn('/thads_accounts/' + JS, bundle)
-        # ... and the web client's translations give them in Vietnamese
-        result = self._json('/web/webclient/translations', {'mods': ['web', 'thads_accounts'], 'lang': 'vi_VN'})
-        terms = {message['id']: message['string']
-                 for module in result['result']['modules'].values() for message in module['messages']}
+        # ... and the web client's translations give them in Vietnamese, merged as the client
+        # does (translation.js set_bundle: every installed module, web first, then by name,
+        # a later module's text replacing an earlier one's)
+        modules = self._json('/web/webclient/translations', {'lang': 'vi_VN'})['result']['modules']
+        terms = {}
+        for name in ['web'] + sorted(set(modules) - {'web'}):
+            terms.update((message['id'], message['string']) for message in modules[name]['messages'])
         self.assertEqual(terms.get('Odoo Server Error'), 'Lỗi máy chủ')
-        self.assertEqual(terms.get('Odoo'), 'Hệ thống')  # a warning's title
+        self.assertEqual(terms.get('Server notice'), 'Thông báo của hệ thống')  # a warning's title
         for title in ('Odoo Session Invalid', 'Odoo Session Expired', '404: Not Found'):
             self.assertTrue(terms.get(title) and terms[title] != title, title)
         # the other words of the dialogs are Odoo's own, already translated

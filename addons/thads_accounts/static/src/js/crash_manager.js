@@ -5,8 +5,10 @@ odoo.define('thads_accounts.crash_manager', function (require) {
  * ...), and Odoo's dialogs show it as it is: "Odoo Server Error - Cảnh báo"
  * over every refusal. Here the dialogs name these titles in the user's
  * language (terms of this file, translated in i18n/vi.po); a warning (a
- * refusal, a validation) is no server error: its title is the dialogs'
- * default, "Odoo" (Odoo translates it). */
+ * refusal, a validation) is no server error: "Server notice". The web client
+ * merges the terms of all modules into one table, later modules winning
+ * (web_settings_dashboard translates "Odoo" as "Odoo"): these terms are
+ * English texts no other module uses. */
 var core = require('web.core');
 var CrashManager = require('web.CrashManager');
 
@@ -18,7 +20,7 @@ var SERVER_TITLES = {
     'Odoo Session Expired': _lt("Odoo Session Expired"),
     '404: Not Found': _lt("404: Not Found"),
 };
-var WARNING_TITLE = _lt("Odoo");
+var WARNING_TITLE = _lt("Server notice");
 
 function titled(error, title) {
     // the title only: the message stays in the details and the copied report
