@@ -41,6 +41,9 @@
         'data/thads_access_denial_data.xml',
         'views/thads_access_denial_views.xml',
         'data/thads_directory_data.xml',
+        'data/res_company_data.xml',
+        'views/webclient_templates.xml',
+        'views/mail_templates.xml',
     ],
     'demo': [
         'demo/thads_office_demo.xml',

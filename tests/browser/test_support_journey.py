@@ -45,7 +45,8 @@ def test_support_officer_works_the_queue(page):
 # English words a Vietnamese page of these journeys must not show (issue 18, point 3)
 ENGLISH = ('Online support', 'Website localhost', 'Your logo', 'YourCompany', 'Sign in', 'Odoo Server Error',
            'on_time', 'due_today', 'overdue', 'paused', 'Received', 'In progress', 'Assigned to', 'Step:',
-           'Overdue:', 'Office', 'Send', 'Look up', 'Receipt code', 'Identity number', 'Guidance', 'Refuse')
+           'Overdue:', 'Office', 'Send', 'Look up', 'Receipt code', 'Identity number', 'Guidance', 'Refuse',
+           'You have been assigned', 'Authentication Result', 'Tried Login', 'Remote IP')
 
 
 def assert_vietnamese(page, where):

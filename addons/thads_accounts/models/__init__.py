@@ -10,6 +10,7 @@ from . import res_config_settings
 from . import ir_http
 from . import thads_kanban_progress_mixin
 from . import mail_message
+from . import mail_thread
 from . import auditlog_rule
 from . import res_groups
 from . import res_users_role_line

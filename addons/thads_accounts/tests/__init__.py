@@ -11,3 +11,4 @@ from . import test_access_denial
 from . import test_web_security
 from . import test_access_matrix
 from . import test_directory
+from . import test_vietnamese_ui
