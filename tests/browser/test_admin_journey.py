@@ -30,6 +30,9 @@ def test_office_admin_creates_an_account_and_cannot_grant_national_groups(page):
     add_role(page, 'THADS: Quản trị viên toàn quốc')
     page.click('.o_form_button_save')
     wait_text(page, '.modal', 'chỉ được gán các vai trò không có quyền cấp quốc gia')
+    # the refusal's dialog is titled in Vietnamese, not "Odoo Server Error" (issue 18)
+    title = page.inner_text('.modal .modal-title')
+    assert 'Thông báo của hệ thống' in title and 'Odoo' not in title, title
     shot(page, 'admin_national_refused')
     page.click('.modal-footer .btn-primary')
     page.click('.o_form_button_cancel')
