@@ -14,3 +14,4 @@ from . import test_complaint_email
 from . import test_reception
 from . import test_complaint_public
 from . import test_answer_wizard
+from . import test_complaint_deadlines
