@@ -7,6 +7,7 @@ MEASURES = [
     ('freeze', 'Freezing of an account'),
     ('security', 'Other security measures'),
     ('coercion', 'Coercion'),
+    ('after_coercion', 'Decisions and acts after coercion'),
 ]
 LIMIT_KINDS = [
     ('limitation', 'Time limit to complain'),

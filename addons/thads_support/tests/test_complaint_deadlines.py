@@ -80,7 +80,7 @@ class TestComplaintDeadlinesFollow(ComplaintCase):
         self.on(denunciation, '2026-03-03').action_accept()
         self.assertDeadline(denunciation, '2026-05-04', 'decision_deadline')
         self.assertTrue(denunciation.request_id.legal_pausable)
-        self.assertIn('Điều 36', denunciation.legal_basis)
+        self.assertIn('Điều 34 khoản 2', denunciation.legal_basis)
         # suspended from 10/03 to 20/03: 10 days not counted -> 70 days from 03/03 = Tuesday 12/05
         self.pause(denunciation, '2026-03-10', '2026-03-20')
         self.assertEqual(denunciation.request_id.legal_paused, 10)
@@ -119,3 +119,38 @@ class TestComplaintDeadlinesFollow(ComplaintCase):
                 complaint.request_id.sudo(self.users['leader']).write(vals)
         complaint.invalidate_cache()
         self.assertEqual((complaint.legal_paused, complaint.legal_start), (0, '2026-03-05'))
+
+
+class TestLaw2014Limits(ComplaintCase):
+    """The limits of Law 26/2008 as amended by Law 64/2014, as its text reads
+    (Bộ Pháp điển, "Thi hành án dân sự", art. 140, 146, 148), each row
+    (matter, round, notified on, filed on) -> (time limit to complain,
+    late, acceptance due, accepted on, decision due), counted by hand."""
+
+    TABLE = [
+        # art. 140(2)(a): 15 days; art. 148: 05 working days; art. 146(1): 15 days
+        ('general', '2026-03-02', '2026-03-16', '2026-03-17', False, '2026-03-23', '2026-03-17', '2026-04-01'),
+        # art. 140(2)(d): after coercion 30 days (filed on day 23: in time); art. 146(4): 15 days
+        ('after_coercion', '2026-03-02', '2026-03-25', '2026-04-01', False, '2026-04-01', '2026-03-26',
+         '2026-04-10'),
+        # the same filed as a general act would be late (15 days ended on 17/03)
+        ('general', '2026-03-02', '2026-03-25', '2026-03-17', True, '2026-04-01', None, None),
+        # art. 140(2)(b): other security measures 10 days; art. 146(2): 05 working days (27, 30, 31/03, 01, 02/04)
+        ('security', '2026-03-16', '2026-03-25', '2026-03-26', False, '2026-04-01', '2026-03-26', '2026-04-02'),
+        # art. 140(2)(c): coercion 30 days; art. 146(3): 30 days -> Saturday 25/04 -> Monday 27/04 is Giỗ Tổ
+        # (compensated) -> Tuesday 28/04
+        ('coercion', '2026-03-02', '2026-03-25', '2026-04-01', False, '2026-04-01', '2026-03-26', '2026-04-28'),
+    ]
+
+    def test_table(self):
+        for measure, known, filed, limitation, late, acceptance, accepted, decision in self.TABLE:
+            complaint = self.complain(day=filed, measure=measure, date_known=known)
+            row = (measure, known, filed)
+            self.assertEqual((complaint.limitation_deadline, complaint.late, complaint.acceptance_deadline),
+                             (limitation, late, acceptance), row)
+            if accepted:
+                self.on(complaint, accepted).action_accept()
+                self.assertEqual(complaint.decision_deadline, decision, row)
+                self.assertIn('Điều 146', complaint.legal_basis)
+            self.assertIn('Điều 148', complaint._version()._limit('acceptance', round_='1').legal_basis)
+            self.assertTrue(complaint._version()._limit('limitation', measure=measure, round_='1').sourced)
