@@ -19,6 +19,7 @@
         'data/thads_exemption_rule_data.xml',
         'data/thads_case_vks_list_data.xml',
         'data/thads_case_vks_data.xml',
+        'data/thads_case_compensation_rule_data.xml',
         'views/thads_case_menus.xml',
         'views/thads_case_views.xml',
         'views/thads_case_event_views.xml',

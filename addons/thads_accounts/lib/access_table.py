@@ -201,6 +201,8 @@ MODELS = (
           note='state, deadlines and the recorded answer are written by its workflow alone'),
     Model('thads.case.vks.rule', 'thads_case', 'Thời hạn trả lời Viện kiểm sát',
           {'employee': R, 'national_admin': ADMIN}),
+    Model('thads.case.compensation.rule', 'thads_case', 'Thời hạn giải quyết bồi thường nhà nước',
+          {'employee': R, 'national_admin': ADMIN}),
     Model('thads.case.compensation', 'thads_case', 'Yêu cầu bồi thường nhà nước', office='office_id', grants={
         'reader': 'office - - -',
         'officer': 'office office office -',

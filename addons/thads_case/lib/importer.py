@@ -27,7 +27,8 @@ KINDS = ('chu_dong', 'theo_yeu_cau')
 JUDGMENT_TYPES = ('civil', 'criminal', 'administrative', 'family', 'business', 'labour',
                   'bankruptcy', 'arbitration', 'other')
 # coercion steps carry data the legacy file has no column for (kind, time, result, cost)
-IMPORTABLE_EVENTS = tuple(e for e in lifecycle.TRANSITIONS if e not in ('receive', 'decide')
+# (an answer to the procuracy is recorded by its recommendation, thads.case.vks.recommendation)
+IMPORTABLE_EVENTS = tuple(e for e in lifecycle.TRANSITIONS if e not in ('receive', 'decide', 'vks_answer')
                           and not e.startswith('coercion_'))
 
 

@@ -132,6 +132,10 @@ TRANSITIONS = {
     'coercion_carry': Transition((ENFORCING,), None, ('coercion',)),
     'coercion_postpone': Transition((ENFORCING, POSTPONED, SUSPENDED), None, ('coercion',)),
     'coercion_cost': Transition(PENDING + (DONE, TERMINATED), None, ('coercion',)),
+    # The office's answer to a recommendation or protest of the procuracy about the case
+    # (thads.case.vks.recommendation; Law 106/2025 art. 113, Law 2014 art. 12): a fact of the
+    # case's history that changes no state, whatever the state (a closed case is supervised too)
+    'vks_answer': Transition(tuple(STATES), None, ('document',)),
 }
 MONEY_EVENTS = ('collect', 'pay_out', 'reduce', 'delegate')
 # delegation may carry the remaining money of several obligations: amount optional

@@ -23,6 +23,7 @@ from . import thads_case_exemption
 from . import thads_case_exemption_demo
 from . import thads_case_vks_rule
 from . import thads_case_vks_recommendation
+from . import thads_case_compensation_rule
 from . import thads_case_compensation
 from . import thads_case_coercion
 from . import thads_case_event_coercion

@@ -59,6 +59,7 @@ EVENT_TYPES = [
     ('coercion_carry', 'Coercion carried out'),
     ('coercion_postpone', 'Coercion postponed'),
     ('coercion_cost', 'Coercion costs'),
+    ('vks_answer', "Answer to the procuracy's recommendation or protest"),
 ]
 VERIFY_RESULTS = [('has', 'Has conditions'), ('none', 'Without conditions')]
 

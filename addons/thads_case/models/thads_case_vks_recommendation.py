@@ -10,7 +10,7 @@ RESULTS = [('accepted', 'Accepted in full'), ('partial', 'Partly accepted'), ('r
 DEADLINE_STATUS = [('none', 'No deadline'), ('ok', 'On time'), ('soon', 'Due soon'), ('overdue', 'Overdue')]
 # written by the record's own methods (receipt, answer, cron), never by hand
 WORKFLOW_FIELDS = frozenset(['state', 'rule_id', 'date_due', 'execute_rule_id', 'execute_due', 'answered_late',
-                             'deadline_status', 'date_executed'])
+                             'deadline_status', 'date_executed', 'case_event_id'])
 
 
 class ThadsCaseVksRecommendation(models.Model):
@@ -55,6 +55,8 @@ class ThadsCaseVksRecommendation(models.Model):
     execute_rule_id = fields.Many2one('thads.case.vks.rule', string='Time limit to carry out', readonly=True)
     execute_due = fields.Date(string='To carry out by', readonly=True)
     date_executed = fields.Date(string='Carried out on', readonly=True, track_visibility='onchange')
+    case_event_id = fields.Many2one('thads.case.event', string='Event of the case', readonly=True, copy=False,
+                                    help="The answer as recorded in the case's history.")
     deadline_status = fields.Selection(DEADLINE_STATUS, default='none', readonly=True, index=True,
                                        help='Refreshed by the hourly cron of the deadlines.')
     color = fields.Integer()
@@ -172,8 +174,27 @@ class ThadsCaseVksRecommendation(models.Model):
                             execute_due=rule._due(rec.reply_date) if rule else False)
             else:
                 vals['state'] = 'done'
+            event = rec._record_answer_event()
+            if event:
+                vals['case_event_id'] = event.id
             rec._workflow_write(vals)
         return True
+
+    def _record_answer_event(self):
+        """The answer about a case is a fact of the case's history: an event
+        of its journal ('vks_answer', which changes no state), recorded
+        through the case's workflow (its checks and replay) as the answering
+        user.  None for a recommendation about the office's work only."""
+        self.ensure_one()
+        if not self.case_id:
+            return self.env['thads.case.event']
+        kinds = dict(self._fields['kind']._description_selection(self.env))
+        results = dict(self._fields['reply_result']._description_selection(self.env))
+        return self.env['thads.case.event'].create({
+            'case_id': self.case_id.id, 'event_type': 'vks_answer', 'date': self.reply_date,
+            'document_number': self.reply_number,
+            'note': _('Answer to %s %s of %s: %s') % (kinds[self.kind].lower(), self.name, self.procuracy,
+                                                      results[self.reply_result])})
 
     @api.multi
     def action_executed(self):

@@ -125,6 +125,13 @@ def vks_rule_vals(env, office, owner, tag=None):
             'legal_basis': 'Điều thử', 'date_from': day, 'date_to': day}
 
 
+def compensation_rule_vals(env, office, owner, tag=None):
+    # versions of a step may not overlap: a day of its own for each fixture, before Law 10/2017 (01/07/2018)
+    day = fields.Date.to_string(datetime.date(1900, 1, 1) + datetime.timedelta(days=next(SERIAL)))
+    return {'step': 'verify', 'name': 'Thời hạn thử', 'count': 20, 'unit': 'days', 'legal_basis': 'Điều thử',
+            'date_from': day, 'date_to': day}
+
+
 def compensation_vals(env, office, owner, tag=None):
     return {'claimant_name': 'Người yêu cầu %d' % next(SERIAL), 'claimant_id_number': '001090001234',
             'date_received': '2026-11-03', 'amount_claimed': 5000000, 'office_id': office.id}
@@ -152,6 +159,7 @@ class TestAccessMatrixCase(AccessMatrixCase):
             'thads.case.vks.recommendation': Factory(vks_recommendation_vals, ('subject', 'QĐ cưỡng chế')),
             'thads.case.vks.rule': Factory(vks_rule_vals, ('count', 16), office=False),
             'thads.case.compensation': Factory(compensation_vals, ('description', 'Thiệt hại do kê biên')),
+            'thads.case.compensation.rule': Factory(compensation_rule_vals, ('count', 21), office=False),
             'thads.deadline.rule': Factory(rule_vals, ('remind_days', 2), office=False),
             'thads.exemption.threshold': Factory(threshold_vals, ('years', 6), office=False),
             'thads.case.ground': Factory(ground_vals, ('aliases', 'thử'), office=False),

@@ -71,3 +71,62 @@ class TestCompensation(ThadsCaseCase):
         claim.invalidate_cache()
         self.assertEqual((claim.state, claim.amount_claimed, claim.amount_paid, claim.outcome),
                          ('received', 150 * M, 0, False))
+
+
+class TestCompensationDeadlines(ThadsCaseCase):
+    """The time limits of a claim (thads.case.compensation.rule, Law
+    10/2017/QH14 art. 42-46, in force from 01/07/2018).  The periods could
+    not be read in the text of the law (the rows are marked unverified);
+    the table below restates the working model (accept: 05 working days from
+    receipt; verify: 20 days from acceptance; negotiate: 15 days from the
+    verification report) and its dates are counted by hand on the calendar
+    (Tết 2026: 16-20/02 off)."""
+
+    TABLE = [
+        # (dates entered, rule step, due by)
+        ({'date_received': '2026-03-02'}, 'accept', '2026-03-09'),   # 03, 04, 05, 06, 09/03
+        ({'date_received': '2026-02-12'}, 'accept', '2026-02-26'),   # 13/02, 23, 24, 25, 26/02 (Tết)
+        ({'date_received': '2026-03-02', 'date_accepted': '2026-03-05'}, 'verify', '2026-03-25'),
+        ({'date_received': '2026-01-30', 'date_accepted': '2026-02-02'}, 'verify', '2026-02-23'),  # Sun 22/02
+        ({'date_received': '2026-03-02', 'date_accepted': '2026-03-05', 'date_verified': '2026-03-20'},
+         'negotiate', '2026-04-06'),                                  # Saturday 04/04 -> Monday 06/04
+        ({'date_received': '2026-03-02', 'date_accepted': '2026-03-05', 'date_verified': '2026-03-20',
+          'date_negotiated': '2026-04-03'}, None, False),             # deciding: not modelled
+        ({'date_received': '2026-03-02', 'outcome': 'withdrawn', 'date_settled': '2026-03-04'}, None, False),
+        ({'date_received': '2018-06-29'}, None, False),               # before Law 10/2017
+    ]
+
+    def test_deadlines_table(self):
+        for vals, step, due in self.TABLE:
+            values = {'claimant_name': 'Lê Văn Bình', 'office_id': self.region_a1.id}
+            values.update(vals)
+            claim = self.env['thads.case.compensation'].sudo(self.users['officer']).create(values)
+            self.assertEqual((claim.deadline_rule_id.step or None, claim.deadline_date), (step, due), vals)
+            if step:
+                self.assertFalse(claim.deadline_rule_id.verified)
+                self.assertIn('10/2017/QH14', claim.deadline_rule_id.legal_basis)
+            else:
+                self.assertEqual(claim.deadline_status, 'none')
+
+    def test_deadline_status(self):
+        claim = self.env['thads.case.compensation'].create({
+            'claimant_name': 'Lê Văn Bình', 'office_id': self.region_a1.id, 'date_received': '2026-03-02'})
+        self.assertEqual(claim.deadline_date, '2026-03-09')
+        # (today, last day of the "due soon" window): on time, due soon, overdue
+        for today, soon, status in (('2026-03-02', '2026-03-05', 'ok'), ('2026-03-06', '2026-03-11', 'soon'),
+                                    ('2026-03-09', '2026-03-12', 'soon'), ('2026-03-10', '2026-03-13', 'overdue')):
+            self.assertEqual(claim._deadline_status(claim.deadline_date, today, soon), status)
+        # read today (29/11/2026 or later): long overdue until accepted
+        self.assertEqual(claim.deadline_status, 'overdue')
+        claim.date_accepted = '2026-03-06'
+        self.assertEqual(claim.deadline_rule_id.step, 'verify')
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            claim.date_verified = '2026-03-05'                        # before the acceptance
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            claim.date_negotiated = '2026-03-20'                      # without a verification
+
+    def test_versions_do_not_overlap(self):
+        Rule = self.env['thads.case.compensation.rule']
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            Rule.create({'step': 'verify', 'name': 'Bản khác', 'count': 30, 'unit': 'days',
+                         'legal_basis': 'Thử', 'date_from': '2026-01-01'})

@@ -55,6 +55,46 @@ class TestVksRecommendation(ThadsCaseCase):
             rec.sudo(officer).write({'date_received': '2026-07-07'})
         self.assertEqual((rec.reply_result, rec.date_received), ('partial', '2026-07-06'))
 
+    def test_answer_is_an_event_of_the_case(self):
+        """Answering a recommendation or protest about a case records one
+        'vks_answer' event in the case's journal, dated and numbered as the
+        answer, which changes no state; one about the office's work alone
+        records none."""
+        officer = self.users['officer']
+        Event = self.env['thads.case.event']
+        case = self.advance(self.make_case(date='2026-07-01'), ('decide', '2026-07-01'))
+        self.assertEqual(case.state, 'new')
+        before = case.event_ids
+        rec = self.make('2026-07-06', kind='protest', user=officer, case_id=case.id)
+        rec.sudo(officer).write({'reply_number': '88/THADS', 'reply_date': '2026-07-15', 'reply_result': 'accepted'})
+        rec.sudo(officer).action_answer()
+        case.invalidate_cache()
+        new = case.event_ids - before
+        self.assertEqual(len(new), 1)
+        self.assertEqual((new.event_type, new.date, new.document_number, new.user_id),
+                         ('vks_answer', '2026-07-15', '88/THADS', officer))
+        self.assertIn(rec.name, new.note)
+        self.assertEqual((rec.case_event_id, new.state_after, case.state), (new, 'new', 'new'))
+        # carrying it out adds nothing to the case's journal
+        rec.sudo(officer).action_executed()
+        case.invalidate_cache()
+        self.assertEqual(case.event_ids - before, new)
+        # an answer dated before the case's history cannot be placed in it: nothing is recorded
+        early = self.make('2026-06-29', user=officer, case_id=self.make_case(date='2026-06-30').id)
+        early.sudo(officer).write({'reply_number': '1/THADS', 'reply_date': '2026-06-29',
+                                   'reply_result': 'rejected', 'reply_note': 'Không có căn cứ.'})
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            early.sudo(officer).action_answer()
+        self.assertEqual((early.state, early.case_event_id), ('received', Event))
+        # about the office's work only: answered, no event anywhere
+        count = Event.search_count([])
+        office_only = self.make('2026-07-06', user=officer)
+        office_only.sudo(officer).write({'reply_number': '89/THADS', 'reply_date': '2026-07-16',
+                                         'reply_result': 'rejected', 'reply_note': 'Đã thực hiện đúng quy định.'})
+        office_only.sudo(officer).action_answer()
+        self.assertEqual((office_only.state, office_only.case_event_id), ('done', Event))
+        self.assertEqual(Event.search_count([]), count)
+
     def test_protest_before_law_106_across_tet(self):
         """Received Thursday 05/02/2026: 15 days end on Friday 20/02, a day of
         the Tết break (16-20/02/2026), so the answer is due on Monday 23/02."""

@@ -177,11 +177,32 @@ class ThadsComplaint(models.Model):
         if self.kind == 'complaint' and self.date_known:
             end, limit = self._end('limitation', self.date_known, measure=self.measure, round_=self.round)
             values.update(limitation_deadline=end, late=self.date_filed > end)
-        end, limit = self._end('acceptance', received, round_=self.round)
+        limit = self._version()._limit('acceptance', round_=self.round)
+        end = self.request_id._set_legal_limit(received, limit)
         values.update(acceptance_deadline=end, legal_basis=limit.legal_basis)
         self._write_system(values)
-        self.request_id._set_legal_deadline(end)
         self._mail('mail_template_complaint_receipt')
+
+    @api.model
+    def _sync_deadlines(self, request_ids):
+        """Private: the complaints' copies of the legal deadline (the
+        acceptance limit while received, the decision limit once accepted)
+        follow their request's, in one UPDATE (after a calendar change or a
+        pause)."""
+        if not request_ids:
+            return
+        self.env.cr.execute("""
+            UPDATE thads_complaint c
+               SET acceptance_deadline = CASE WHEN c.complaint_state = 'received' THEN r.legal_deadline
+                                              ELSE c.acceptance_deadline END,
+                   decision_deadline = CASE WHEN c.complaint_state = 'accepted' THEN r.legal_deadline
+                                            ELSE c.decision_deadline END
+              FROM thads_support_request r
+             WHERE r.id = c.request_id AND r.id = ANY(%s) AND r.legal_deadline IS NOT NULL
+               AND ((c.complaint_state = 'received' AND c.acceptance_deadline IS DISTINCT FROM r.legal_deadline)
+                 OR (c.complaint_state = 'accepted' AND c.decision_deadline IS DISTINCT FROM r.legal_deadline))
+        """, (list(request_ids),))
+        self.invalidate_cache(['acceptance_deadline', 'decision_deadline'])
 
     def _write_system(self, values):
         """Private: the workflow's own fields (dates, deadlines, outcome) on a
@@ -235,17 +256,20 @@ class ThadsComplaint(models.Model):
             keys = {'complexity': complaint.complexity}
             if complaint.kind == 'complaint':
                 keys.update(measure=complaint.measure, round_=complaint.round)
-            end, limit = complaint._end('decision', today, **keys)
+            limit = complaint._version()._limit('decision', **keys)
             basis = [complaint.legal_basis, limit.legal_basis]
+            extension = None
             if complaint.kind == 'complaint' and complaint.complexity:
                 extension = complaint._version()._limit('extension')
-                end = fields.Date.to_string(self.env['thads.support.procedure']._limit_end(
-                    extension, self._d(end)))
                 basis.append(extension.legal_basis)
+            if limit.pause_basis:
+                basis.append(limit.pause_basis)
+            request = complaint.request_id
+            # the decision limit counts from the acceptance, on the calendar (and
+            # the pauses the law allows): recomputed when either changes
+            end = request._set_legal_limit(today, limit, extension)
             complaint._write_system({'complaint_state': 'accepted', 'date_accepted': today, 'decision_deadline': end,
                                      'legal_basis': '; '.join(b for b in basis if b)})
-            request = complaint.request_id
-            request._set_legal_deadline(end)
             if request._next_step():
                 request.action_next_step()
             complaint.message_post(body=_('Accepted; to be settled by %s.') % complaint._fmt(end))

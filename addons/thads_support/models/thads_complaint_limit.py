@@ -7,6 +7,7 @@ MEASURES = [
     ('freeze', 'Freezing of an account'),
     ('security', 'Other security measures'),
     ('coercion', 'Coercion'),
+    ('after_coercion', 'Decisions and acts after coercion'),
 ]
 LIMIT_KINDS = [
     ('limitation', 'Time limit to complain'),
@@ -38,3 +39,12 @@ class ThadsComplaintLimit(models.Model):
     legal_basis = fields.Char(required=True)
     sourced = fields.Boolean(string='Checked against the text',
                              help='Unchecked: the value or the article is a working assumption, to verify.')
+    # The request's clock can pause (waiting for the complainant, or a
+    # suspension).  Only where the law excludes that time from the period
+    # does the legal time limit move by it; elsewhere the pause shows on the
+    # clock but the legal deadline stays.
+    pausable = fields.Boolean(string='A pause extends it',
+                              help='Checked: the days the handling is paused are not counted in this time limit '
+                                   '(working days or days, as the limit).')
+    pause_basis = fields.Char(string='Legal basis of the pause',
+                              help='The article that allows (or the reason it does not allow) the pause.')

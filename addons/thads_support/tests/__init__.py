@@ -16,3 +16,4 @@ from . import test_complaint_public
 from . import test_answer_wizard
 from . import test_demo_forms
 from . import test_assign_note
+from . import test_complaint_deadlines
