@@ -204,6 +204,28 @@ class ThadsComplaint(models.Model):
         """, (list(request_ids),))
         self.invalidate_cache(['acceptance_deadline', 'decision_deadline'])
 
+    @api.model
+    def _sync_limitations(self, request_ids):
+        """Private: the time limit to complain, and the late flag that the
+        acceptance reads, of the complaints still waiting for acceptance
+        follow a later change of the working calendar (a day off declared
+        inside an 03-working-day limit moves it).  Once accepted or refused,
+        the check is done and stays as it was.  Each from its own limit row
+        (a few complaints per office: acceptance is due within days)."""
+        if not request_ids:
+            return
+        # sudo: called by the calendar hook for every office; writes only
+        # what _on_receipt wrote, from the same rows and the new calendar
+        complaints = self.sudo().search([
+            ('request_id', 'in', list(request_ids)), ('complaint_state', '=', 'received'),
+            ('kind', '=', 'complaint'), ('date_known', '!=', False)])
+        for complaint in complaints:
+            end, _limit = complaint._end('limitation', complaint.date_known, measure=complaint.measure,
+                                         round_=complaint.round)
+            late = complaint.date_filed > end
+            if (end, late) != (complaint.limitation_deadline, complaint.late):
+                internal(complaint).write({'limitation_deadline': end, 'late': late})
+
     def _write_system(self, values):
         """Private: the workflow's own fields (dates, deadlines, outcome) on a
         complaint the user may change (checked here, then written)."""

@@ -187,6 +187,7 @@ class ThadsSupportRequest(models.Model):
         cr.execute("DROP TABLE thads_legal_day; DROP TABLE thads_legal_wd")
         self.invalidate_cache(['legal_deadline'])
         self.env['thads.complaint']._sync_deadlines(ids)
+        self.env['thads.complaint']._sync_limitations(ids)
         return changed
 
     def _send(self, template_xmlid):

@@ -121,6 +121,28 @@ class TestComplaintDeadlinesFollow(ComplaintCase):
         self.assertEqual((complaint.legal_paused, complaint.legal_start), (0, '2026-03-05'))
 
 
+    def test_a_later_holiday_moves_the_time_limit_to_complain(self):
+        """Law 2014 art. 140(2)(b): an account freeze may be complained of
+        within 03 working days.  Known on Monday 09/03/2026: 10, 11, 12/03;
+        filed on Friday 13/03: late.  Wednesday 11/03 declared a day off
+        before the acceptance: 10, 12, 13/03, so filed in time.  A complaint
+        already accepted keeps the check it had."""
+        waiting = self.complain(day='2026-03-13', date_known='2026-03-09', measure='freeze')
+        accepted = self.complain(day='2026-03-12', date_known='2026-03-09', measure='freeze')
+        self.on(accepted, '2026-03-12').action_accept()
+        self.assertEqual((waiting.limitation_deadline, waiting.late), ('2026-03-12', True))
+        self.assertEqual((accepted.limitation_deadline, accepted.late), ('2026-03-12', False))
+        holiday = self.day_off('2026-03-11')
+        for complaint in waiting | accepted:
+            complaint.invalidate_cache()
+        self.assertEqual((waiting.limitation_deadline, waiting.late), ('2026-03-13', False))
+        self.assertEqual((accepted.limitation_deadline, accepted.late), ('2026-03-12', False))
+        # the day off withdrawn: late again
+        holiday.unlink()
+        waiting.invalidate_cache()
+        self.assertEqual((waiting.limitation_deadline, waiting.late), ('2026-03-12', True))
+
+
 class TestLaw2014Limits(ComplaintCase):
     """The limits of Law 26/2008 as amended by Law 64/2014, as its text reads
     (Bộ Pháp điển, "Thi hành án dân sự", art. 140, 146, 148), each row
