@@ -228,6 +228,17 @@ class ThadsStatEngine(models.AbstractModel):
         params['offices'] = tuple(set(office_ids)) or (0,)
         return '%s IN %%(offices)s' % column
 
+    def _received_rows(self, table, year_start, date_end, office_ids):
+        """The rows of a table of dated records (date_received, office_id)
+        received by the end of the period, in the scope, for
+        _grouped_measures: a row per office, no officer.  Their conditions
+        read %(ys)s (first day of the statistical year) and %(de)s (last day
+        of the period).  `table` is a fixed name of the source, never input."""
+        params = {'ys': year_start, 'de': date_end}
+        scope = self._office_scope('r.office_id', office_ids, params)
+        return ('SELECT r.*, NULL::integer AS executor_id FROM %s r WHERE r.date_received <= %%(de)s AND %s'
+                % (table, scope)), params
+
     def _grouped_record_ids(self, rows_sql, params, condition, executor_id=None):
         """Ids of the records of `rows_sql` (see _grouped_measures) behind
         one measure's condition, of one officer when `executor_id` is given

@@ -46,17 +46,9 @@ class ThadsStatEngine(models.AbstractModel):
         ])
         return sources
 
-    def _vks_rows(self, year_start, date_end, office_ids):
-        """The records received by the end of the period, in the scope (no
-        officer: the form has a row per office)."""
-        params = {'ys': year_start, 'de': date_end}
-        scope = self._office_scope('r.office_id', office_ids, params)
-        return ('SELECT r.*, NULL::integer AS executor_id FROM thads_case_vks_recommendation r '
-                'WHERE r.date_received <= %(de)s AND ' + scope), params
-
     @api.model
     def _measures_vks(self, year_start, date_end, office_ids):
-        sql, params = self._vks_rows(year_start, date_end, office_ids)
+        sql, params = self._received_rows('thads_case_vks_recommendation', year_start, date_end, office_ids)
         return self._grouped_measures(sql, params, [
             (measure, condition, True, None) for measure, condition in VKS_CONDITIONS.items()])
 
@@ -64,5 +56,5 @@ class ThadsStatEngine(models.AbstractModel):
     def _record_ids_vks(self, year_start, date_end, office_ids, measure, executor_id=None):
         if measure not in VKS_CONDITIONS:
             return []
-        sql, params = self._vks_rows(year_start, date_end, office_ids)
+        sql, params = self._received_rows('thads_case_vks_recommendation', year_start, date_end, office_ids)
         return self._grouped_record_ids(sql, params, VKS_CONDITIONS[measure])

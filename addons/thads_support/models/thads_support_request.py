@@ -317,7 +317,16 @@ class ThadsSupportRequest(models.Model):
               LEFT JOIN thads_support_step s ON s.id = r.step_id
              WHERE r.id = ANY(%(ids)s)""", {'ids': ids, 'today': today})
         first, last, reach = cr.fetchone()
-        first, last = self._d(first), self._d(last)  # Odoo reads DATE columns as strings
+        # Odoo reads DATE columns as strings
+        self._working_day_tables('thads_sla', self._d(first), self._d(last), reach)
+
+    def _working_day_tables(self, prefix, first, last, reach):
+        """Temporary tables <prefix>_day(day, n) and <prefix>_wd(n, day) of
+        the days from `first` to `last` and on until `reach` more working
+        days (from the Python calendar, the one source of truth): n counts
+        the working days from `first` up to `day` included, <prefix>_wd gives
+        the n-th.  Both are dropped at the latest at commit.  `prefix` is a
+        fixed name of the caller (thads_sla, thads_legal), never input."""
         calendar = self._calendar()
         first -= datetime.timedelta(days=1)  # n = 0 on the day before the first
         days, ranks, working, n, day = [], [], [], 0, first
@@ -330,15 +339,15 @@ class ThadsSupportRequest(models.Model):
             days.append(day)
             ranks.append(n)
             day += datetime.timedelta(days=1)
-        cr.execute("""
-            DROP TABLE IF EXISTS thads_sla_day;
-            DROP TABLE IF EXISTS thads_sla_wd;
-            CREATE TEMPORARY TABLE thads_sla_day (day date PRIMARY KEY, n integer NOT NULL) ON COMMIT DROP;
-            CREATE TEMPORARY TABLE thads_sla_wd (n integer PRIMARY KEY, day date NOT NULL) ON COMMIT DROP;
-            INSERT INTO thads_sla_day SELECT * FROM unnest(%s::date[], %s::integer[]);
-            INSERT INTO thads_sla_wd SELECT * FROM unnest(%s::integer[], %s::date[]);
-            ANALYZE thads_sla_day; ANALYZE thads_sla_wd;""",
-                   (days, ranks, list(range(1, len(working) + 1)), working))
+        self.env.cr.execute("""
+            DROP TABLE IF EXISTS {p}_day;
+            DROP TABLE IF EXISTS {p}_wd;
+            CREATE TEMPORARY TABLE {p}_day (day date PRIMARY KEY, n integer NOT NULL) ON COMMIT DROP;
+            CREATE TEMPORARY TABLE {p}_wd (n integer PRIMARY KEY, day date NOT NULL) ON COMMIT DROP;
+            INSERT INTO {p}_day SELECT * FROM unnest(%s::date[], %s::integer[]);
+            INSERT INTO {p}_wd SELECT * FROM unnest(%s::integer[], %s::date[]);
+            ANALYZE {p}_day; ANALYZE {p}_wd;""".format(p=prefix),
+                            (days, ranks, list(range(1, len(working) + 1)), working))
 
     def _sla_sql_refresh(self, today=None, ids=None):
         """Recompute and store the deadlines and the SLA state of the

@@ -1,5 +1,3 @@
-import datetime
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -134,28 +132,10 @@ class ThadsSupportRequest(models.Model):
                           MAX(COALESCE(legal_count, 0) + COALESCE(legal_ext_count, 0) + COALESCE(legal_paused, 0))
                      FROM thads_support_request WHERE id = ANY(%s) AND legal_start IS NOT NULL""", (ids,))
         first, last, reach = cr.fetchone()
-        first = self._d(first) - datetime.timedelta(days=1)  # n = 0 on the day before the first
-        # a working day is at most a few calendar days away, even across Tết: twice the reach and
-        # two months more cover every limit of the data (90 days + 30 of extension at most)
-        last = self._d(last) + datetime.timedelta(days=2 * (reach or 0) + 60)
-        calendar = self._calendar()
-        days, ranks, working, n, day = [], [], [], 0, first
-        while day <= last:
-            if day > first and calendar.is_working_day(day):
-                n += 1
-                working.append(day)
-            days.append(day)
-            ranks.append(n)
-            day += datetime.timedelta(days=1)
-        cr.execute("""
-            DROP TABLE IF EXISTS thads_legal_day;
-            DROP TABLE IF EXISTS thads_legal_wd;
-            CREATE TEMPORARY TABLE thads_legal_day (day date PRIMARY KEY, n integer NOT NULL) ON COMMIT DROP;
-            CREATE TEMPORARY TABLE thads_legal_wd (n integer PRIMARY KEY, day date NOT NULL) ON COMMIT DROP;
-            INSERT INTO thads_legal_day SELECT * FROM unnest(%s::date[], %s::integer[]);
-            INSERT INTO thads_legal_wd SELECT * FROM unnest(%s::integer[], %s::date[]);
-            ANALYZE thads_legal_day; ANALYZE thads_legal_wd;""",
-                   (days, ranks, list(range(1, len(working) + 1)), working))
+        # N working days, or N days rolled over to a working day, after the
+        # latest start, then the extension likewise: at most N + 2 working
+        # days beyond it (N: limit, extension and pause together)
+        self._working_day_tables('thads_legal', self._d(first), self._d(last), (reach or 0) + 2)
 
     def _legal_sql_refresh(self, ids):
         """Recompute and store the legal deadlines of the open requests
