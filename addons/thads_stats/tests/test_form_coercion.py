@@ -9,12 +9,14 @@ from PyPDF2 import PdfFileReader
 
 from odoo.addons.thads_case.tests.common import ThadsCaseCase
 
+from .common import FormReportMixin
+
 M = 1000000
 CODES = ['c%d' % i for i in range(1, 18)]
 MONEY_CODES = ['c%d' % i for i in range(1, 9)]
 
 
-class TestCoercionForm(ThadsCaseCase):
+class TestCoercionForm(FormReportMixin, ThadsCaseCase):
 
     @classmethod
     def setUpClass(cls):
@@ -71,17 +73,6 @@ class TestCoercionForm(ThadsCaseCase):
             ('coercion_carry', '2026-04-08', {'coercion_at': '2026-04-08 02:00:00', 'coercion_result': 'success',
                                               'coercion_cost': 2 * M})], office=self.region_a2)
         return c
-
-    def report(self, form, office, period=None):
-        report = self.env['thads.stat.report'].create(
-            {'form_id': form.id, 'period_id': (period or self.period).id, 'office_id': office.id})
-        report.action_compute()
-        return report
-
-    def row(self, report, office):
-        line = report.line_ids.filtered(lambda l: l.office_id == office and l.level == 'office')
-        self.assertEqual(len(line), 1)
-        return line
 
     def test_form_g_cell_by_cell(self):
         c = self.build()

@@ -15,6 +15,7 @@ from odoo.addons.thads_case.lib import lifecycle
 from odoo.addons.thads_case.tests.common import ThadsCaseCase
 
 from ..models.thads_stat_engine import MEASURES, bucket_sql
+from .common import FormReportMixin
 
 M = 1000000
 CODES = ['c%d' % i for i in range(1, 17)]
@@ -191,7 +192,7 @@ class TestLifecycleSource(ThadsCaseCase):
         self.assertNotIn("'separate_register'", view)
 
 
-class TestBudgetAndOfficerForms(ThadsCaseCase):
+class TestBudgetAndOfficerForms(FormReportMixin, ThadsCaseCase):
     """Form c) (state budget) and d)/đ) (per enforcement officer)."""
 
     @classmethod
@@ -242,18 +243,6 @@ class TestBudgetAndOfficerForms(ThadsCaseCase):
         cases['B5'] = self.advance(self.mixed_case('2025-11-28', 0, 3 * M, office=self.region_a2),
                                    ('decide', '2025-12-01'))
         return cases
-
-    def report(self, form, office):
-        report = self.env['thads.stat.report'].create(
-            {'form_id': form.id, 'period_id': self.period.id, 'office_id': office.id})
-        report.action_compute()
-        return report
-
-    def row(self, report, office, executor=None):
-        line = report.line_ids.filtered(lambda l: l.office_id == office and (
-            l.level == 'executor' and l.executor_id == executor if executor else l.level == 'office'))
-        self.assertEqual(len(line), 1)
-        return line
 
     def test_budget_form_cell_by_cell(self):
         cases = self.build()

@@ -8,13 +8,15 @@ from PyPDF2 import PdfFileReader
 
 from odoo.addons.thads_case.tests.common import ThadsCaseCase
 
+from .common import FormReportMixin
+
 M = 1000000
 PATH = ('action_open', 'action_verify', 'action_file', 'action_send_vks', 'action_vks_answer', 'action_send_court',
         'action_court_accept')
 SERIAL = [0]
 
 
-class TestExemptionForm(ThadsCaseCase):
+class TestExemptionForm(FormReportMixin, ThadsCaseCase):
 
     @classmethod
     def setUpClass(cls):
@@ -76,17 +78,6 @@ class TestExemptionForm(ThadsCaseCase):
                                                   '2025-04-10', '2025-04-14', '2025-04-15'],
                                 decision=('exempt', '2025-05-20', 0), executor=self.users_b['executor'])
         return p
-
-    def report(self, form, office, period=None):
-        report = self.env['thads.stat.report'].create(
-            {'form_id': form.id, 'period_id': (period or self.period).id, 'office_id': office.id})
-        report.action_compute()
-        return report
-
-    def row(self, report, office):
-        line = report.line_ids.filtered(lambda l: l.office_id == office and l.level == 'office')
-        self.assertEqual(len(line), 1)
-        return line
 
     def abolished(self):
         """A Chi cục abolished on 30/06/2025 (successor: region A1), with a

@@ -9,10 +9,12 @@ from PyPDF2 import PdfFileReader
 
 from odoo.addons.thads_case.tests.common import ThadsCaseCase
 
+from .common import FormReportMixin
+
 M = 1000000
 
 
-class TestProcessForms(ThadsCaseCase):
+class TestProcessForms(FormReportMixin, ThadsCaseCase):
 
     @classmethod
     def setUpClass(cls):
@@ -74,20 +76,6 @@ class TestProcessForms(ThadsCaseCase):
                              outcome='compensate', date_settled='2026-03-01', amount_decided=7 * M,
                              amount_paid=7 * M, date_paid='2026-10-15')
         return c
-
-    def report(self, form, office):
-        report = self.env['thads.stat.report'].create(
-            {'form_id': form.id, 'period_id': self.period.id, 'office_id': office.id})
-        report.action_compute()
-        return report
-
-    def row(self, report, office):
-        line = report.line_ids.filtered(lambda l: l.office_id == office and l.level == 'office')
-        self.assertEqual(len(line), 1)
-        return line
-
-    def values(self, line, count):
-        return [line.value('c%d' % i) for i in range(1, count + 1)]
 
     # ------------------------------------------------------------ tests
     def test_registry(self):

@@ -1,12 +1,14 @@
 """Issue 20: form h) (complaints and denunciations) cell by cell on a
 hand-built dataset of region A1 and its province, period 6 months of the
 statistical year 2025-2026 (01/10/2025 - 31/03/2026)."""
+from odoo.addons.thads_stats.tests.common import FormReportMixin
+
 from .test_complaint import ComplaintCase
 
 CODES = ['c%d' % i for i in range(1, 25)]
 
 
-class TestComplaintForm(ComplaintCase):
+class TestComplaintForm(FormReportMixin, ComplaintCase):
 
     @classmethod
     def setUpClass(cls):
@@ -52,22 +54,11 @@ class TestComplaintForm(ComplaintCase):
         k['D2'] = self.denounce('2026-02-02')
         return k
 
-    def report(self, office):
-        report = self.env['thads.stat.report'].create(
-            {'form_id': self.form.id, 'period_id': self.period.id, 'office_id': office.id})
-        report.action_compute()
-        return report
-
-    def row(self, report, office):
-        line = report.line_ids.filtered(lambda l: l.office_id == office and l.level == 'office')
-        self.assertEqual(len(line), 1)
-        return line
-
     def test_form_h_cell_by_cell(self):
         k = self.build()
         self.assertEqual(self.form.source, 'complaint')
         self.assertTrue(self.form.working_model)
-        report = self.report(self.national)
+        report = self.report(self.form, self.national)
         self.assertFalse(report.violations)
         a1 = self.row(report, self.region_a1)
         #          complaints: c1..c13                      denunciations: c14..c24

@@ -2,12 +2,14 @@
 form i) cell by cell (statistical year 2025-2026, 6 months)."""
 from odoo.exceptions import UserError
 
+from odoo.addons.thads_stats.tests.common import FormReportMixin
+
 from .test_complaint import ComplaintCase
 
 CODES = ['c%d' % i for i in range(1, 12)]
 
 
-class TestReception(ComplaintCase):
+class TestReception(FormReportMixin, ComplaintCase):
 
     @classmethod
     def setUpClass(cls):
@@ -60,14 +62,12 @@ class TestReception(ComplaintCase):
         }
         entries['filed'] = self.visit('2026-03-02 02:00:00')
         entries['filed'].action_file_complaint()
-        report = self.env['thads.stat.report'].create({'form_id': self.env.ref('thads_support.form_tk_tcd').id,
-                                                       'period_id': self.period.id, 'office_id': self.national.id})
-        report.action_compute()
+        report = self.report(self.env.ref('thads_support.form_tk_tcd'), self.national)
         self.assertFalse(report.violations)
-        a1 = report.line_ids.filtered(lambda l: l.office_id == self.region_a1 and l.level == 'office')
+        a1 = self.row(report, self.region_a1)
         #            c1 c2 c3 c4 c5 c6 c7 c8 c9 c10 c11
         self.assertEqual([a1.value(c) for c in CODES], [5, 7, 2, 1, 1, 1, 1, 1, 1, 1, 1])
-        province = report.line_ids.filtered(lambda l: l.office_id == self.province_a and l.level == 'office')
+        province = self.row(report, self.province_a)
         self.assertEqual([province.value(c) for c in ('c1', 'c2', 'c3', 'c11')], [6, 9, 3, 2])
         self.assertEqual(set(a1._record_ids('c3')), {entries['first'].id, entries['filed'].id})
         self.assertEqual(a1._record_ids('c10'), entries['filed'].ids)
