@@ -6,6 +6,15 @@ officer under it), and the first cells of a row."""
 class FormReportMixin(object):
     """Mixed into a test case that sets `self.period` (thads.stat.period)."""
 
+    @classmethod
+    def _form_period(cls, year, months):
+        """The `months`-month period of the statistical year `year` (its
+        periods generated); reports of any scope are computed at once, not
+        queued."""
+        cls.env['thads.stat.period'].generate_year(year)
+        cls.env['ir.config_parameter'].sudo().set_param('thads_stats.sync_office_limit', '100000')
+        return cls.env['thads.stat.period'].search([('stat_year', '=', year), ('months', '=', months)])
+
     def report(self, form, office, period=None):
         report = self.env['thads.stat.report'].create(
             {'form_id': form.id, 'period_id': (period or self.period).id, 'office_id': office.id})

@@ -198,9 +198,7 @@ class TestBudgetAndOfficerForms(FormReportMixin, ThadsCaseCase):
     @classmethod
     def setUpClass(cls):
         super(TestBudgetAndOfficerForms, cls).setUpClass()
-        cls.env['thads.stat.period'].generate_year(2025)
-        cls.env['ir.config_parameter'].sudo().set_param('thads_stats.sync_office_limit', '100000')
-        cls.period = cls.env['thads.stat.period'].search([('stat_year', '=', 2025), ('months', '=', 6)])
+        cls.period = cls._form_period(2025, 6)
         cls.form_budget = cls.env.ref('thads_stats.form_tk_nsnn')
 
     def mixed_case(self, received, private, budget, office=None, executor=None):

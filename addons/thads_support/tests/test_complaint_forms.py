@@ -13,9 +13,7 @@ class TestComplaintForm(FormReportMixin, ComplaintCase):
     @classmethod
     def setUpClass(cls):
         super(TestComplaintForm, cls).setUpClass()
-        cls.env['thads.stat.period'].generate_year(2025)
-        cls.env['ir.config_parameter'].sudo().set_param('thads_stats.sync_office_limit', '100000')
-        cls.period = cls.env['thads.stat.period'].search([('stat_year', '=', 2025), ('months', '=', 6)])
+        cls.period = cls._form_period(2025, 6)
         cls.form = cls.env.ref('thads_support.form_tk_kntc')
 
     def settle(self, record, accepted, decided=None, outcome='rejected'):

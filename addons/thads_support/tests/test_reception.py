@@ -14,9 +14,7 @@ class TestReception(FormReportMixin, ComplaintCase):
     @classmethod
     def setUpClass(cls):
         super(TestReception, cls).setUpClass()
-        cls.env['thads.stat.period'].generate_year(2025)
-        cls.env['ir.config_parameter'].sudo().set_param('thads_stats.sync_office_limit', '100000')
-        cls.period = cls.env['thads.stat.period'].search([('stat_year', '=', 2025), ('months', '=', 6)])
+        cls.period = cls._form_period(2025, 6)
 
     def visit(self, when, kind='complaint', office=None, **vals):
         values = {'name': 'Trần Văn Đến', 'id_number': '001085002222', 'email': 'den@example.com',
