@@ -21,6 +21,7 @@ from . import thads_case_vks_list_line
 from . import thads_deadline_rule_exemption
 from . import thads_case_exemption
 from . import thads_case_exemption_demo
+from . import thads_rule_version
 from . import thads_case_vks_rule
 from . import thads_case_vks_recommendation
 from . import thads_case_compensation_rule

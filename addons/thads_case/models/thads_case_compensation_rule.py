@@ -1,5 +1,4 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import api, fields, models
 
 # Each time limit of a claim runs from one of its dates to the next one
 # (Law 10/2017/QH14, chapter V, section 1: settling a claim at the body
@@ -19,46 +18,28 @@ class ThadsCaseCompensationRule(models.Model):
     versions of a step differ by validity dates (the version valid on the
     day the claim was received applies), computed on the working calendar
     (a period in days ending on a day off rolls over, Civil Code art. 148).
-    `verified` is unchecked where the period could not be read in the text
-    of the law: the legal basis says what is known."""
+    Validity and checks: thads.rule.version."""
     _name = 'thads.case.compensation.rule'
     _description = 'Time limit of a state compensation claim'
+    _inherit = 'thads.rule.version'
     _order = 'sequence, date_from'
+    _version_keys = ('step',)
 
     step = fields.Selection(STEPS, required=True, index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True)
-    count = fields.Integer(required=True)
     unit = fields.Selection([('working_days', 'Working days'), ('days', 'Days')], required=True, default='days')
-    legal_basis = fields.Char(required=True)
-    verified = fields.Boolean(string='Checked against the text',
-                              help='Unchecked: the period could not be read in the text of the law; '
-                                   'the legal basis says what is known.')
-    date_from = fields.Date(string='Valid from')
-    date_to = fields.Date(string='Valid until')
-    active = fields.Boolean(default=True)
 
     @api.constrains('step', 'count', 'date_from', 'date_to')
     def _check_rule(self):
-        for rule in self:
-            if rule.count < 0:
-                raise ValidationError(_('A time limit cannot be negative.'))
-            if rule.date_from and rule.date_to and rule.date_to < rule.date_from:
-                raise ValidationError(_('Rule %s ends before it starts.') % rule.name)
-            overlap = self.search([('id', '!=', rule.id), ('step', '=', rule.step),
-                                   '|', ('date_to', '=', False), ('date_to', '>=', rule.date_from or '0001-01-01'),
-                                   '|', ('date_from', '=', False), ('date_from', '<=', rule.date_to or '9999-12-31')])
-            if overlap:
-                raise ValidationError(_('Two versions of rule %s are valid on the same days.') % rule.name)
+        self._check_versions()
 
     @api.model
     def _rules_for(self, day):
         """The versions valid on `day` (ISO string), one per step, in order."""
         if not day:
             return self.browse()
-        return self.sudo().search([  # sudo: reference data, read to compute a deadline
-            '|', ('date_from', '=', False), ('date_from', '<=', day),
-            '|', ('date_to', '=', False), ('date_to', '>=', day)])
+        return self.sudo().search(self._valid_on(day))  # sudo: reference data, read to compute a deadline
 
     @api.multi
     def _due(self, start):

@@ -1,5 +1,4 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import api, fields, models
 
 from ..lib import deadlines
 
@@ -15,35 +14,20 @@ class ThadsCaseVksRule(models.Model):
     pure functions (lib/deadlines.py) on the working calendar."""
     _name = 'thads.case.vks.rule'
     _description = 'Time limit towards the procuracy'
+    _inherit = 'thads.rule.version'
     _order = 'code, date_from'
+    _version_keys = ('code', 'kind')
 
     code = fields.Selection([('reply', 'Answer'), ('execute', 'Carry out an accepted one')], required=True,
                             index=True)
     kind = fields.Selection(VKS_KINDS, required=True, help='What the procuracy sent.')
     name = fields.Char(required=True, translate=True)
-    count = fields.Integer(required=True)
     unit = fields.Selection([('working_days', 'Working days'), ('days', 'Days'), ('months', 'Months')],
                             required=True, default='days')
-    legal_basis = fields.Char(required=True)
-    verified = fields.Boolean(string='Checked against the text',
-                              help='Unchecked: the period could not be read in the text of the law; '
-                                   'the legal basis says what is known.')
-    date_from = fields.Date(string='Valid from')
-    date_to = fields.Date(string='Valid until')
-    active = fields.Boolean(default=True)
 
     @api.constrains('code', 'kind', 'count', 'date_from', 'date_to')
     def _check_rule(self):
-        for rule in self:
-            if rule.count < 0:
-                raise ValidationError(_('A time limit cannot be negative.'))
-            if rule.date_from and rule.date_to and rule.date_to < rule.date_from:
-                raise ValidationError(_('Rule %s ends before it starts.') % rule.name)
-            overlap = self.search([('id', '!=', rule.id), ('code', '=', rule.code), ('kind', '=', rule.kind),
-                                   '|', ('date_to', '=', False), ('date_to', '>=', rule.date_from or '0001-01-01'),
-                                   '|', ('date_from', '=', False), ('date_from', '<=', rule.date_to or '9999-12-31')])
-            if overlap:
-                raise ValidationError(_('Two versions of rule %s are valid on the same days.') % rule.name)
+        self._check_versions()
 
     @api.model
     def _rule_for(self, code, kind, day):
@@ -51,9 +35,7 @@ class ThadsCaseVksRule(models.Model):
         if not day:
             return self.browse()
         return self.sudo().search([  # sudo: reference data, read to compute a deadline
-            ('code', '=', code), ('kind', '=', kind),
-            '|', ('date_from', '=', False), ('date_from', '<=', day),
-            '|', ('date_to', '=', False), ('date_to', '>=', day)], limit=1)
+            ('code', '=', code), ('kind', '=', kind)] + self._valid_on(day), limit=1)
 
     @api.multi
     def _due(self, start):
