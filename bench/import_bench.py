@@ -5,17 +5,16 @@ Creates (once) 34 provinces, 355 regional offices and 40 enforcement
 officers, then for each size in BENCH_CASES (default 100000): writes a
 realistic legacy CSV (lib/legacy_template.sample_rows: 3-6 events a case,
 both date formats, money with and without separators, 1 % bad rows),
-imports it on the bulk path: this process reads and stages the file
-(action_import), then BENCH_WORKERS (2) `odoo shell` processes run its
-queue jobs like a queue_job channel of that capacity (one transaction per
-chunk).  It prints cases/s, the time per chunk and the peak memory of the
-staging process (VmHWM after resetting it through /proc/self/clear_refs)
-and of each worker.
+imports it on the bulk path: BENCH_WORKERS (2) `odoo shell` processes,
+started and ready first, run its queue jobs like a queue_job channel of
+that capacity (one transaction per job): the job that reads and stages the
+file, then the parts.  It prints cases/s (overall and in the parts), the
+time of the reading and of each part, and the peak memory (VmHWM) of each
+worker.
 Then it times the ORM path on BENCH_ORM_CASES (300) cases of the same kind.
 """
 import base64
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -24,7 +23,6 @@ import time
 
 from odoo.tools import config
 
-from odoo.addons.queue_job.job import Job
 from odoo.addons.thads_case.lib import legacy_template
 
 SIZES = [int(size) for size in os.environ.get('BENCH_CASES', '100000').split()]
@@ -32,22 +30,6 @@ ORM_CASES = int(os.environ.get('BENCH_ORM_CASES', '300'))
 WORKERS = int(os.environ.get('BENCH_WORKERS', '2'))
 cr = env.cr  # noqa: F821 (odoo shell)
 national = env.ref('thads_accounts.office_national')  # noqa: F821
-
-
-def peak_mb():
-    with open('/proc/self/status') as status:
-        for line in status:
-            if line.startswith('VmHWM:'):
-                return int(line.split()[1]) // 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-
-
-def reset_peak():
-    try:
-        with open('/proc/self/clear_refs', 'w') as handle:
-            handle.write('5')
-    except OSError:
-        pass
 
 
 def prepare():
@@ -105,17 +87,20 @@ import time
 from odoo.addons.queue_job.job import Job
 cr = env.cr
 times = []
+print('WORKER ready', flush=True)
 while True:
     cr.execute(\"\"\"SELECT uuid FROM queue_job WHERE state = 'pending' AND func_string LIKE %s
                     ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED\"\"\", ('thads.case.import(IMPORT_ID,)%',))
     row = cr.fetchone()
     if not row:
-        cr.execute("SELECT count(*) FROM queue_job WHERE state IN ('pending', 'started') AND func_string LIKE %s",
-                   ('thads.case.import(IMPORT_ID,)%',))
-        if not cr.fetchone()[0]:
+        cr.execute(\"\"\"SELECT (SELECT state FROM thads_case_import WHERE id = IMPORT_ID),
+                          (SELECT count(*) FROM queue_job WHERE state IN ('pending', 'started')
+                              AND func_string LIKE %s)\"\"\", ('thads.case.import(IMPORT_ID,)%',))
+        state, busy = cr.fetchone()
+        if state == 'done' and not busy:
             break
         cr.commit()
-        time.sleep(0.2)
+        time.sleep(0.1)
         continue
     job = Job.load(env, row[0])
     job.set_started()
@@ -127,16 +112,18 @@ while True:
     job.store()
     cr.commit()
     times.append(time.time() - started)
-    print('WORKER chunk %.2f' % times[-1], flush=True)
+    print('WORKER %s %.2f %.3f' % ('stage' if job.method_name == '_bulk_stage_job' else 'chunk', times[-1],
+                                    time.time()), flush=True)
 with open('/proc/self/status') as status:
     peak = [int(line.split()[1]) // 1024 for line in status if line.startswith('VmHWM:')][0]
 print('WORKER peak %d' % peak, flush=True)
 """
 
 
-def run_jobs(record, workers):
-    """Run the import's jobs in `workers` processes (`odoo shell`), like a
-    queue_job channel of that capacity: (chunk times, peak MB per worker)."""
+def start_workers(record, workers):
+    """`workers` processes (`odoo shell`) running the import's jobs like a
+    queue_job channel of that capacity, started and ready before the
+    import starts (a running Odoo's job runner does not start up per job)."""
     command = [sys.executable, os.path.abspath(sys.argv[0]), 'shell', '-c', os.environ.get('BENCH_CONF') or config.rcfile, '-d', cr.dbname,
                '--no-http', '--logfile', config['logfile'] or '/dev/null']
     script = tempfile.NamedTemporaryFile('w', suffix='.py', delete=False)
@@ -144,15 +131,27 @@ def run_jobs(record, workers):
     script.close()
     processes = [subprocess.Popen(command, stdin=open(script.name), stdout=subprocess.PIPE,
                                   universal_newlines=True) for _n in range(workers)]
-    times, peaks = [], []
+    for process in processes:
+        while process.stdout.readline().strip() != 'WORKER ready':
+            pass
+    return processes
+
+
+def wait_workers(processes):
+    """(stage seconds, its end time, chunk times, end of the last chunk, peak MB per worker)"""
+    stage, stage_end, times, last, peaks = 0.0, 0.0, [], 0.0, []
     for process in processes:
         out, _err = process.communicate()
         for line in out.splitlines():
-            if line.startswith('WORKER chunk'):
-                times.append(float(line.split()[2]))
+            parts = line.split()
+            if line.startswith('WORKER stage'):
+                stage, stage_end = float(parts[2]), float(parts[3])
+            elif line.startswith('WORKER chunk'):
+                times.append(float(parts[2]))
+                last = max(last, float(parts[3]))
             elif line.startswith('WORKER peak'):
-                peaks.append(int(line.split()[2]))
-    return times, peaks
+                peaks.append(int(parts[2]))
+    return stage, stage_end, times, last, peaks
 
 
 params = env['ir.config_parameter'].sudo()  # noqa: F821
@@ -162,30 +161,22 @@ for size in SIZES:
     path = legacy_file(size, prefix)
     record = new_import(path)
     env.clear()  # noqa: F821
-    reset_peak()
-    started = time.time()
     params.set_param('thads_case.import_bulk_limit', '2000')
-    record.action_import()
     cr.commit()
-    # the first job reads and stages the file (here, so that it is timed apart)
-    cr.execute("SELECT uuid FROM queue_job WHERE state = 'pending' AND func_string LIKE %s",
-               ('thads.case.import(%d,)._bulk_stage_job%%' % record.id,))
-    stage = Job.load(env, cr.fetchone()[0])  # noqa: F821
-    cr.commit()  # the job starts its own transaction, as under queue_job's runner
-    stage.perform()
-    stage.set_done()
-    stage.store()
+    processes = start_workers(record, WORKERS)
+    started = time.time()
+    record.action_import()  # queues the job that reads the file; the workers run it, then the parts
     cr.commit()
-    staged = time.time() - started
-    staging_peak = peak_mb()
-    times, peaks = run_jobs(record, WORKERS)
+    staged, stage_end, times, last, peaks = wait_workers(processes)
     total = time.time() - started
+    chunks = last - stage_end
     record.invalidate_cache()
-    print('BENCH bulk %d cases, %d workers: %.1f s (staging %.1f s), %.0f cases/s, %d created, %d rejected rows, '
-          'peak memory: staging %d MB, workers %s MB; %d chunks: %.2f s median, %.2f s max; progress %.0f %%' % (
-              size, WORKERS, total, staged, size / total, record.created_count, record.error_count, staging_peak,
-              '/'.join(map(str, peaks)), len(times), sorted(times)[len(times) // 2] if times else 0,
-              max(times or [0]), record.progress), flush=True)
+    print('BENCH bulk %d cases, %d workers: %.1f s (reading %.1f s, parts %.1f s), %.0f cases/s '
+          '(%.0f in the parts), %d created, %d rejected rows, peak memory of the workers %s MB; %d parts: '
+          '%.2f s median, %.2f s max; progress %.0f %%' % (
+              size, WORKERS, total, staged, chunks, size / total, size / chunks if chunks else 0,
+              record.created_count, record.error_count, '/'.join(map(str, peaks)), len(times),
+              sorted(times)[len(times) // 2] if times else 0, max(times or [0]), record.progress), flush=True)
     cr.execute('SELECT count(*) FROM thads_case_event e JOIN thads_case c ON c.id = e.case_id '
                'WHERE c.external_key LIKE %s', (prefix + '-%',))
     print('BENCH bulk %d cases: %d events stored' % (size, cr.fetchone()[0]), flush=True)

@@ -3,6 +3,7 @@ import csv
 import datetime
 import hashlib
 import io
+import itertools
 import logging
 
 import xlrd
@@ -129,22 +130,71 @@ class ThadsCaseImport(models.Model):
                     row[col] = value
                 yield row
             return
+        header, values = self._csv_values()
+        for row in values:
+            # csv.DictReader's dict: missing values None, extra ones under None
+            if len(row) > len(header):
+                yield dict(zip(header, row), **{None: row[len(header):]})
+            else:
+                yield dict(itertools.zip_longest(header, row))
+
+    def _csv_values(self):
+        """(header, rows) of a CSV file: each row a list of its values, blank
+        lines left out (as csv.DictReader does, so that row numbers agree).
+        UTF-8 (with or without BOM); the delimiter is sniffed."""
         handle = io.TextIOWrapper(self._file_handle(), encoding='utf-8-sig', newline='')
         try:
             sample = handle.read(4096)
             handle.seek(0)
-            dialect = csv.excel
-            if sample:
-                try:
-                    dialect = csv.Sniffer().sniff(sample[:2048], delimiters=',;\t')
-                except csv.Error:
-                    dialect = csv.excel
-            for row in csv.DictReader(handle, dialect=dialect):
-                yield row
         except UnicodeDecodeError:
-            raise UserError(_('The CSV file must be encoded in UTF-8.'))
-        finally:
             handle.close()
+            raise UserError(_('The CSV file must be encoded in UTF-8.'))
+        dialect = csv.excel
+        if sample:
+            try:
+                dialect = csv.Sniffer().sniff(sample[:2048], delimiters=',;\t')
+            except csv.Error:
+                dialect = csv.excel
+        reader = csv.reader(handle, dialect=dialect)
+
+        def rows():
+            try:
+                for row in reader:
+                    if row:
+                        yield row
+            except UnicodeDecodeError:
+                raise UserError(_('The CSV file must be encoded in UTF-8.'))
+            finally:
+                handle.close()
+        try:
+            header = next(reader, [])
+        except UnicodeDecodeError:
+            handle.close()
+            raise UserError(_('The CSV file must be encoded in UTF-8.'))
+        return header, rows()
+
+    def _iter_clean_rows(self):
+        """The rows of the file as importer.parse takes them: names in lower
+        case, values stripped, empty values left out (dates of a workbook as
+        ISO text).  A CSV file is read without a dict per raw row (the bulk
+        path reads millions of rows)."""
+        if (self.filename or '').lower().endswith(('.xlsx', '.xls')):
+            for raw in self._iter_rows():
+                row = {}
+                for header, value in raw.items():
+                    if isinstance(value, str):
+                        value = value.strip()
+                    elif isinstance(value, (datetime.date, datetime.datetime)):
+                        value = value.isoformat()
+                    if header and value not in (None, ''):
+                        row[header.strip().lower()] = value
+                yield row
+            return
+        header, values = self._csv_values()
+        names = [name.strip().lower() for name in header]
+        strip = str.strip
+        for row in values:
+            yield {name: value for name, value in zip(names, map(strip, row)) if value and name}
 
     def _allowed_office_codes(self):
         """Codes of the offices this import may bring cases into: the

@@ -112,7 +112,7 @@ class ThadsCaseImportBulk(models.Model):
 
     # ----------------------------------------------------------- staging
     def _bulk_stage(self, numbered_rows, chunk_size, first_chunk, groups=8):
-        """Copy the rows into the staging table; a key's rows go to the
+        """Copy the rows (cleaned: _iter_clean_rows) into the staging table; a key's rows go to the
         chunk of its case row.  Returns (case rows, chunks, rows read).
 
         The first `first_chunk` cases make a small first chunk (the progress
@@ -151,24 +151,7 @@ class ThadsCaseImportBulk(models.Model):
             fill[chunk] += 1
             return chunk
 
-        names = {}  # the file's headers, cleaned once (importer.clean)
-        for number, raw in numbered_rows:
-            row = {}
-            for header, value in raw.items():
-                if not header:
-                    continue
-                if value.__class__ is str:
-                    value = value.strip()
-                    if not value:
-                        continue
-                elif value is None:
-                    continue
-                elif isinstance(value, (datetime.date, datetime.datetime)):
-                    value = value.isoformat()
-                name = names.get(header)
-                if name is None:
-                    name = names[header] = header.strip().lower()
-                row[name] = value
+        for number, row in numbered_rows:
             if not row:
                 continue
             key = str(row.get('key') or '')
@@ -222,7 +205,7 @@ class ThadsCaseImportBulk(models.Model):
             self.env.cr.execute('SET TRANSACTION ISOLATION LEVEL READ COMMITTED')
         if self.state != 'running' or self.chunk_count:
             return False  # staged by an earlier run of this job
-        self._bulk_start(enumerate(self._iter_rows(), start=2))
+        self._bulk_start(enumerate(self._iter_clean_rows(), start=2))
         return True
 
     def _bulk_start(self, numbered_rows):
