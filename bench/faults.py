@@ -71,15 +71,16 @@ params = env['ir.config_parameter'].sudo()
 params.set_param('thads_case.import_bulk_limit', '100')
 params.set_param('thads_case.import_bulk_chunk', '%(chunk)d')
 params.set_param('thads_case.import_first_chunk', '%(chunk)d')
+params.set_param('thads_case.import_stage_commit', '%(every)d')
 data = open(%(path)r, 'rb').read()
-record = env['thads.case.import'].create({'file': base64.b64encode(data), 'filename': 'faults_bulk.csv'})
+record = env['thads.case.import'].create({'file': base64.b64encode(data), 'filename': %(filename)r})
 record.action_import()
 env.cr.commit()
 print('FAULT bulk queued', record.id, record.path, flush=True)
 """
 BULK_RUN = """
 from odoo.addons.queue_job.job import Job
-record = env['thads.case.import'].search([('filename', '=', 'faults_bulk.csv')], order='id desc', limit=1)
+record = env['thads.case.import'].search([('filename', '=', %(filename)r)], order='id desc', limit=1)
 %(resume)s
 env.cr.commit()
 number = 0
@@ -204,8 +205,9 @@ def main():
     # 2. the bulk path, killed in the middle of its third chunk (fourth job), then resumed
     chunk = max(CASES // 6, 100)
     path = csv_file(CASES, 'FB')
-    shell(BULK_START % {'path': path, 'chunk': chunk})
-    shell(BULK_RUN % {'resume': ''}, kill_on='FAULT bulk chunk 4 started')  # job 1 reads the file
+    shell(BULK_START % {'path': path, 'chunk': chunk, 'every': 0, 'filename': 'faults_bulk.csv'})
+    # job 1 reads the file
+    shell(BULK_RUN % {'resume': '', 'filename': 'faults_bulk.csv'}, kill_on='FAULT bulk chunk 4 started')
     cases, collects, keys = imported('FB')
     progress = query("""SELECT case_done, created_count, chunk_done,
                                (SELECT count(*) FROM thads_case_import_row r WHERE r.import_id = i.id)
@@ -214,11 +216,36 @@ def main():
         2 * chunk, 2 * chunk, 2), '%d cases, %d collections: whole chunks only (chunk of %d); progress '
                            '(cases done, created, chunks done, rows still staged) = %s' % (
                                cases, collects, chunk, progress)))
-    out = shell(BULK_RUN % {'resume': 'record.action_import()'})
+    out = shell(BULK_RUN % {'resume': 'record.action_import()', 'filename': 'faults_bulk.csv'})
     cases, collects, keys = imported('FB')
     results.append(check('bulk resumed', cases == CASES == collects == keys and 'FAULT bulk done done' in out,
                          '%d cases, %d collections, %d distinct keys; %s' % (
                              cases, collects, keys, out.strip().splitlines()[-1:])))
+
+    # 2b. the bulk path killed while it reads the file, after some of its
+    # commits (the parts it completed are queued, the file is half staged),
+    # then resumed: the reading goes on from its last commit, every case once
+    path = csv_file(CASES, 'FR')
+    every = max(2 * CASES // 30, 20)  # about 30 commits while the file is read
+    shell(BULK_START % {'path': path, 'chunk': chunk, 'every': every, 'filename': 'faults_read.csv'})
+    shell(BULK_RUN % {'resume': '', 'filename': 'faults_read.csv'}, kill_when="""
+        SELECT 1 FROM thads_case_import WHERE filename = 'faults_read.csv' AND rows_staged > 0 AND NOT staged""")
+    cases, collects, keys = imported('FR')
+    staged = query("""SELECT i.staged, i.rows_staged, i.case_total, i.chunk_count,
+                             (SELECT count(*) FROM queue_job j WHERE j.func_string LIKE 'thads.case.import(' || i.id
+                                                                   || ',)._bulk_chunk%')
+                        FROM thads_case_import i WHERE filename = 'faults_read.csv' ORDER BY id DESC LIMIT 1""")[0]
+    results.append(check('reading killed', cases == 0 and staged[0] is False and 0 < staged[1] < 2 * CASES + 1
+                         and staged[2] == CASES,
+                         '%d cases; (file read, rows staged, cases counted, parts, parts queued) = %s' % (
+                             cases, staged)))
+    out = shell(BULK_RUN % {'resume': 'record.action_import()', 'filename': 'faults_read.csv'})
+    cases, collects, keys = imported('FR')
+    final = query("""SELECT state, created_count, case_done, chunk_done, chunk_count FROM thads_case_import
+                      WHERE filename = 'faults_read.csv' ORDER BY id DESC LIMIT 1""")[0]
+    results.append(check('reading resumed', cases == CASES == collects == keys and final[:3] == ('done', CASES, CASES),
+                         '%d cases, %d collections, %d distinct keys; (state, created, cases done, parts done, '
+                         'parts) = %s' % (cases, collects, keys, final)))
 
     # 3. a period close, killed while it computes
     shell(CLOSE_SLOW % {'office': OFFICE}, kill_on='FAULT close written')
@@ -236,8 +263,8 @@ def main():
     new = query("""SELECT l.values_json::json->>'c1' FROM thads_stat_report_line l
                      JOIN thads_stat_report r ON r.id = l.report_id JOIN thads_office o ON o.id = l.office_id
                     WHERE o.code = %s AND l.level = 'office'""", (OFFICE,))
-    # the office holds the cases of both imports (case by case and bulk)
-    results.append(check('close again', rows == [('closed', 1, 1)] and new and float(new[0][0]) == 2 * CASES,
+    # the office holds the cases of the three imports (case by case, bulk twice)
+    results.append(check('close again', rows == [('closed', 1, 1)] and new and float(new[0][0]) == 3 * CASES,
                          'report (state, version, locks) = %s, cases in the period (c1) = %s' % (
                              rows, new[0][0] if new else None)))
     print('FAULT %s' % ('all checks passed' if all(results) else 'SOME CHECKS FAILED'), flush=True)

@@ -106,3 +106,40 @@ def test_sample_file_and_template():
     parsed, errors, _skipped = importer.parse([dict(zip(template[0], r)) for r in template[1:]],
                                               {'HN-KV01'}, {'chv.hn1'}, set())
     assert errors == [] and [len(c['events']) for c in parsed] == [3]
+
+
+def test_chunk_plan_places_rows_and_knows_where_each_part_ends():
+    """Rows go to parts as the staging always placed them (first cases in
+    part 0, then one group of offices per part, a key's rows with its case
+    row); `ends` and `complete` say when the reading has passed a part."""
+    import zlib
+    offices = ['A', 'B']
+    group = {office: zlib.crc32(office.encode()) % 8 for office in offices}
+    assert group['A'] != group['B']
+    plan = bulk.ChunkPlan(chunk_size=2, first_chunk=1, groups=8)
+    rows = [  # (number, key, case row, office)
+        (2, 'K1', True, 'A'), (3, 'K1', False, None),   # first case: part 0
+        (4, 'K2', True, 'A'), (5, 'K3', True, 'B'),     # A -> part 1, B -> part 2
+        (6, 'K4', True, 'A'), (7, 'K5', True, 'A'),     # part 1 full (K2, K4): K5 opens part 3
+        (8, 'K2', False, None),                         # a late row of K2 keeps part 1 open
+        (9, 'ZZ', False, None),                         # no case row above: with the latest case (K5)
+        (10, 'K3', True, 'A'),                          # K3 again with a QĐ: still its first part
+    ]
+    placed = [plan.place(*row) for row in rows]
+    assert placed == [0, 0, 1, 2, 1, 3, 1, 3, 2]
+    assert (plan.cases, plan.count, plan.rows) == (5, 4, 9)
+    assert plan.ends == {0: 3, 1: 8, 2: 10, 3: 9}
+    assert plan.complete(7) == {0}
+    assert plan.complete(9) == {0, 1, 3}
+    assert plan.complete(10) == {0, 1, 2, 3}
+    # a second pass over the same rows places them the same way
+    again = bulk.ChunkPlan(chunk_size=2, first_chunk=1, groups=8)
+    assert [again.place(*row) for row in rows] == placed and again.ends == plan.ends
+
+
+def test_chunk_plan_without_a_first_part_and_without_cases():
+    plan = bulk.ChunkPlan(chunk_size=10, first_chunk=0, groups=1)
+    assert [plan.place(2, 'K1', True, 'A'), plan.place(3, 'K2', True, 'B')] == [0, 0]
+    assert plan.count == 1
+    empty = bulk.ChunkPlan(chunk_size=10, first_chunk=5)
+    assert empty.place(2, 'X', False, None) == 0 and empty.count == 1 and empty.cases == 0

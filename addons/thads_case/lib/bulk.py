@@ -15,6 +15,8 @@ state after, and the delegations.
 The translated messages are made by the caller: errors are (code, params)
 pairs (see ERROR_CODES).
 """
+import zlib
+
 from . import deadlines, lifecycle
 
 # codes of the errors plan_case reports
@@ -303,3 +305,59 @@ def _derive(case, ctx, decision_known=True):
                             'amount_reduced': m.reduced, 'amount_delegated': m.delegated,
                             'amount_remaining': m.remaining} for m in money]
     return vals
+
+
+class ChunkPlan(object):
+    """Which part (chunk) of a bulk import each row of the file goes to.
+
+    Rows are placed in file order by `place(key, is_case, office)`:
+    - the first `first_chunk` cases make part 0 (the progress moves early);
+    - after them, a part holds the cases of one group of offices (the
+      office code's CRC-32 modulo `groups`), in file order, at most
+      `chunk_size` cases: two parts running at once then number cases of
+      different offices and insert side by side;
+    - every row of a key goes to the part of its case row (the first row of
+      the key with a QĐ number); a row of a key whose case row is not above
+      it goes with the latest case row (it is refused there).
+
+    The placement depends only on the rows before, so two passes over the
+    same file place every row in the same part: the first pass finds where
+    each part ends (`ends`), the second stages the rows and hands a part to
+    its job as soon as the reading has passed its end."""
+
+    def __init__(self, chunk_size, first_chunk, groups=8):
+        self.chunk_size, self.first_chunk, self.groups = chunk_size, first_chunk, max(1, groups)
+        self.chunk_of, self.cases, self.rows = {}, 0, 0
+        self.next, self.last = (1 if first_chunk else 0), 0
+        self.open, self.fill, self.ends = {}, {}, {}
+
+    def _new_case(self, office):
+        if self.cases < self.first_chunk:
+            return 0
+        group = zlib.crc32(str(office or '').encode()) % self.groups
+        chunk = self.open.get(group)
+        if chunk is None or self.fill[chunk] >= self.chunk_size:
+            chunk = self.open[group] = self.next
+            self.next += 1
+            self.fill[chunk] = 0
+        self.fill[chunk] += 1
+        return chunk
+
+    def place(self, number, key, is_case, office):
+        """The part of row `number` (rows come in file order)."""
+        if is_case and key not in self.chunk_of:
+            self.chunk_of[key] = self.last = self._new_case(office)
+            self.cases += 1
+        chunk = self.chunk_of.get(key, self.last)
+        self.ends[chunk] = number
+        self.rows += 1
+        return chunk
+
+    @property
+    def count(self):
+        """How many parts (at least one, even for a file without cases)."""
+        return max(self.next, 1)
+
+    def complete(self, number):
+        """The parts whose every row is at or above row `number`."""
+        return {chunk for chunk, end in self.ends.items() if end <= number}

@@ -5,7 +5,6 @@ import json
 import logging
 import resource
 import time
-import zlib
 
 import psycopg2
 import psycopg2.errorcodes
@@ -36,6 +35,8 @@ CREATE TABLE IF NOT EXISTS thads_case_import_row (
 CREATE INDEX IF NOT EXISTS thads_case_import_row_chunk_idx ON thads_case_import_row (import_id, chunk);
 CREATE TABLE IF NOT EXISTS thads_case_import_claim (id_number varchar PRIMARY KEY);
 """
+# the advisory lock (with the import's id) of the reading of an import
+STAGE_LOCK = 0x7468
 # thads_case_import_claim: the ID numbers whose partner a chunk is finding
 # or creating.  A chunk inserts its numbers (sorted: no deadlock) and deletes
 # them before it commits, so the table stays empty; a chunk that meets a
@@ -53,6 +54,8 @@ EVENT_COLUMNS = ('case_id', 'date', 'sequence', 'event_type', 'document_number',
                  'obligation_id', 'target_office_id', 'executor_id', 'previous_executor_id', 'office_id',
                  'state_after', 'user_id')
 STAT_COLUMNS = ('stat_next_date', 'stat_cum_done', 'stat_cum_delegated', 'stat_decided_date', 'stat_terminated')
+# the plans PostgreSQL may not use to find the partners of a part by ID number
+PARTNER_LOOKUP = ('enable_bitmapscan', 'enable_hashjoin', 'enable_mergejoin')
 OBLIGATION_MONEY = ('amount_collected', 'amount_paid_out', 'amount_reduced', 'amount_delegated', 'amount_remaining')
 
 
@@ -111,26 +114,59 @@ class ThadsCaseImportBulk(models.Model):
         self.env.cr.execute(STAGE_TABLE)
 
     # ----------------------------------------------------------- staging
-    def _bulk_stage(self, numbered_rows, chunk_size, first_chunk, groups=8):
-        """Copy the rows (cleaned: _iter_clean_rows) into the staging table; a key's rows go to the
-        chunk of its case row.  Returns (case rows, chunks, rows read).
+    def _iter_place_rows(self):
+        """(number, key, is case row, office) of each row that
+        _iter_clean_rows yields, numbered alike, without building the rows:
+        the first pass of the staging only places rows in parts."""
+        if not (self.filename or '').lower().endswith(('.xlsx', '.xls')):
+            header, values = self._csv_values()
+            names = [name.strip().lower() for name in header]
+            if len(set(names)) == len(names) and 'key' in names and 'decision_number' in names:
+                at = {name: names.index(name) for name in ('key', 'decision_number', 'office')
+                      if name in names}
+                key_at, decision_at, office_at = at['key'], at['decision_number'], at.get('office')
+                number = 1
+                for row in values:
+                    number += 1
+                    size = len(row)
+                    key = row[key_at].strip() if key_at < size else ''
+                    decision = row[decision_at].strip() if decision_at < size else ''
+                    if not key and not decision and not any(
+                            value.strip() for name, value in zip(names, row) if name):
+                        continue  # a row of blanks: _iter_clean_rows yields it empty, staging skips it
+                    office = row[office_at].strip() if office_at is not None and office_at < size else ''
+                    yield number, key, bool(decision), office or None
+                return
+        for number, row in enumerate(self._iter_clean_rows(), start=2):
+            if row:
+                yield number, str(row.get('key') or ''), bool(row.get('decision_number')), row.get('office')
 
-        The first `first_chunk` cases make a small first chunk (the progress
-        moves early); after it, a chunk holds the cases of one group of
-        offices (the offices' codes hashed into `groups`), in file order,
-        so that two chunks running at once number their cases in different
-        offices and insert side by side (the numbers of an office are
-        serialised, see _bulk_insert)."""
+    def _bulk_plan(self, chunk_size, first_chunk, groups):
+        """First pass: where each part ends (lib.bulk.ChunkPlan)."""
+        plan = bulk.ChunkPlan(chunk_size, first_chunk, groups)
+        number = 1
+        for number, key, is_case, office in self._iter_place_rows():
+            plan.place(number, key, is_case, office)
+        plan.rows = number - 1
+        return plan
+
+    def _bulk_stage(self, numbered_rows, ends, chunk_size, first_chunk, groups=8, every=0):
+        """Second pass: copy the rows (cleaned: _iter_clean_rows) into the
+        staging table, each in its part (lib.bulk.ChunkPlan, placed as in
+        the first pass), and queue each part as soon as the reading has
+        passed its last row (`ends`: {part: last row}).  With `every` rows,
+        what is staged is committed every `every` rows with how far it goes
+        (rows_staged) and the jobs of the parts it completes: the parts run
+        while the file is still being read, and a reading killed half-way
+        goes on from there (rows at or above rows_staged are not staged
+        again).  Returns the last row number."""
         cr = self.env.cr
-        cr.execute('DELETE FROM thads_case_import_row WHERE import_id = %s', (self.id,))
-        # the reading progress is committed aside (_bulk_reading) only when
-        # this transaction may then still write the import (READ COMMITTED)
-        cr.execute('SHOW transaction_isolation')
-        report = cr.fetchone()[0] == 'read committed'
-        chunk_of, cases, buffer, count, number = {}, 0, io.StringIO(), 0, 1
+        done_up_to = self.rows_staged
+        queued = {chunk for chunk, end in ends.items() if end <= done_up_to}
+        plan = bulk.ChunkPlan(chunk_size, first_chunk, groups)
+        buffer, count, number, committed = io.StringIO(), 0, 1, done_up_to
         writer = csv.writer(buffer)
-        state = {'next': 1 if first_chunk else 0, 'last': 0}
-        open_chunk, fill = {}, {}
+        step = min(every, 20000) if every else 20000  # rows per COPY
 
         def flush():
             buffer.seek(0)
@@ -139,97 +175,137 @@ class ThadsCaseImportBulk(models.Model):
             buffer.seek(0)
             buffer.truncate()
 
-        def new_case_chunk(office):
-            if cases < first_chunk:
-                return 0
-            group = zlib.crc32(str(office or '').encode()) % groups
-            chunk = open_chunk.get(group)
-            if chunk is None or fill[chunk] >= chunk_size:
-                chunk = open_chunk[group] = state['next']
-                state['next'] += 1
-                fill[chunk] = 0
-            fill[chunk] += 1
-            return chunk
-
         for number, row in numbered_rows:
             if not row:
                 continue
-            key = str(row.get('key') or '')
-            if row.get('decision_number') and key not in chunk_of:
-                chunk_of[key] = state['last'] = new_case_chunk(row.get('office'))
-                cases += 1
-            # a row of an unknown key goes with the latest case row (it is
-            # refused there: no case row above it)
-            chunk = chunk_of.get(key, state['last'])
+            chunk = plan.place(number, str(row.get('key') or ''), bool(row.get('decision_number')), row.get('office'))
+            if number <= done_up_to:
+                continue  # staged and committed by an earlier run of this job
             writer.writerow((self.id, chunk, number, json.dumps(row, ensure_ascii=False)))
             count += 1
-            if count % 20000 == 0:
+            if count % step == 0:
                 flush()
-                if report:
-                    self._bulk_reading(number - 1)
+                if every and (not committed or number - committed >= every):
+                    complete = sorted(chunk for chunk, end in ends.items() if end <= number and chunk not in queued)
+                    if not self._bulk_stage_commit(number, complete):
+                        return None, None  # another reading of this import took over
+                    queued.update(complete)
+                    committed = number
         flush()
-        return cases, max(state['next'], 1), number - 1
+        if plan.ends != ends:
+            # the same file read twice gives the same parts
+            raise UserError(_('The file changed while it was being read. Import it again.'))
+        return number, sorted(set(ends) - queued)
 
-    def _bulk_reading(self, rows):
-        """Show how far the reading of a large file is, before its parts
-        start: written and committed in a transaction of its own (the
-        staging transaction commits only at the end).  Never waits: if the
-        import is locked, this count is skipped."""
-        try:
-            with self.env.registry.cursor() as cr:
-                cr.execute('SET LOCAL lock_timeout = 100')
-                cr.execute('UPDATE thads_case_import SET rows_read = %s WHERE id = %s', (rows, self.id))
-        except psycopg2.OperationalError:
-            _logger.debug('import %s: reading progress skipped', self.id)
+    def _bulk_stage_commit(self, number, complete):
+        """Commit the rows staged up to row `number` with the jobs of the
+        parts they complete, then go on in a new transaction, if this
+        reading still holds the import (else False)."""
+        cr = self.env.cr
+        cr.execute('UPDATE thads_case_import SET rows_staged = %s, rows_read = %s WHERE id = %s',
+                   (number, number - 1, self.id))
+        self._bulk_queue_chunks(complete)
+        cr.commit()
+        self.invalidate_cache()
+        # the next transaction, like the job's first one (see _bulk_stage_job)
+        cr.execute('SET TRANSACTION ISOLATION LEVEL READ COMMITTED')
+        return self._bulk_stage_lock()
+
+    def _bulk_stage_lock(self):
+        """One reading of an import at a time: a lock of the transaction,
+        taken again after each commit of the reading (a resume that queued a
+        second reading while the first runs makes one of them stop)."""
+        self.env.cr.execute('SELECT pg_try_advisory_xact_lock(%s, %s)', (STAGE_LOCK, self.id))
+        return self.env.cr.fetchone()[0]
 
     def _bulk_begin(self):
         """Mark the import running on the bulk path and queue the job that
         reads the file: a million cases are read in minutes, longer than a
         web request may last."""
         self.write({'state': 'running', 'path': 'bulk', 'case_total': 0, 'case_done': 0, 'created_count': 0,
-                    'rows_read': 0,
+                    'rows_read': 0, 'rows_staged': 0, 'staged': False,
                     'skipped_count': 0, 'chunk_count': 0, 'chunk_done': 0,
                     'date_start': fields.Datetime.now(), 'date_done': False})
+        self._bulk_queue_reading()
+
+    def _bulk_queue_reading(self):
         self.with_delay(channel='root.thads_import', description=_('%s: reading the file') % self.name) \
             ._bulk_stage_job()
 
     @job(default_channel='root.thads_import')
     @api.multi
     def _bulk_stage_job(self):
-        """Read and stage the file once, then queue its chunks."""
+        """Read and stage the file, queueing its parts as they are read."""
         self.ensure_one()
-        if self.env.cr._cnx.get_transaction_status() == TRANSACTION_STATUS_IDLE:
-            # a job of its own: READ COMMITTED, so that writing the totals at
-            # the end does not conflict with the reading progress committed
-            # meanwhile by _bulk_reading
-            self.env.cr.execute('SET TRANSACTION ISOLATION LEVEL READ COMMITTED')
-        if self.state != 'running' or self.chunk_count:
+        cr = self.env.cr
+        if cr._cnx.get_transaction_status() == TRANSACTION_STATUS_IDLE:
+            # a job of its own: READ COMMITTED, so that writing the import
+            # does not conflict with the parts that run meanwhile
+            cr.execute('SET TRANSACTION ISOLATION LEVEL READ COMMITTED')
+        if not self._bulk_stage_lock():
+            return False  # another reading of this import is running
+        self.invalidate_cache()
+        if self.state != 'running' or self.staged:
             return False  # staged by an earlier run of this job
-        self._bulk_start(enumerate(self._iter_clean_rows(), start=2))
+        self._bulk_start()
         return True
 
-    def _bulk_start(self, numbered_rows):
-        """Stage the file and queue one job per chunk (run at once in tests)."""
+    def _bulk_start(self):
+        """Stage the file and queue one job per part (run at once in tests)."""
         params = self.env['ir.config_parameter'].sudo()
         chunk_size = int(params.get_param('thads_case.import_bulk_chunk', 10000))
         first = min(chunk_size, int(params.get_param('thads_case.import_first_chunk', 500)))
-        started = time.time()
         groups = max(1, int(params.get_param('thads_case.import_bulk_groups', 8)))
-        total, chunks, rows_read = self._bulk_stage(numbered_rows, chunk_size, first, groups)
-        _logger.info('import %s: %d case rows staged in %d chunks in %.1f s', self.id, total, chunks,
-                     time.time() - started)
-        self.write({'state': 'running', 'path': 'bulk', 'case_total': total, 'case_done': 0, 'created_count': 0,
-                    'rows_read': rows_read,
-                    'skipped_count': 0, 'chunk_count': chunks, 'chunk_done': 0, 'date_done': False})
-        self._bulk_queue()
+        every = max(0, int(params.get_param('thads_case.import_stage_commit', 100000)))
+        started = time.time()
+        plan = self._bulk_plan(chunk_size, first, groups)
+        planned = time.time()
+        if not self.rows_staged:
+            # from the first pass on, the progress knows how many cases and parts
+            cr = self.env.cr
+            cr.execute('DELETE FROM thads_case_import_row WHERE import_id = %s', (self.id,))
+            cr.execute('UPDATE thads_case_import SET case_total = %s, chunk_count = %s WHERE id = %s',
+                       (plan.cases, plan.count, self.id))
+            self.invalidate_cache()
+        else:
+            # resumed: the parts the earlier run completed and queued are
+            # queued again if their rows are still staged (their jobs may be lost)
+            self.env.cr.execute('SELECT DISTINCT chunk FROM thads_case_import_row WHERE import_id = %s',
+                                (self.id,))
+            staged = {row[0] for row in self.env.cr.fetchall()}
+            self._bulk_queue_chunks(sorted(chunk for chunk in staged
+                                           if plan.ends.get(chunk, self.rows_staged + 1) <= self.rows_staged))
+        last, todo = self._bulk_stage(enumerate(self._iter_clean_rows(), start=2), plan.ends, chunk_size, first,
+                                      groups, every)
+        if last is None:
+            return
+        _logger.info('import %s: %d case rows staged in %d parts in %.1f s (placed in %.1f s)', self.id,
+                     plan.cases, plan.count, time.time() - started, planned - started)
+        self.env.cr.execute("""UPDATE thads_case_import SET rows_staged = %s, rows_read = %s, staged = true,
+                                      case_total = %s, chunk_count = %s WHERE id = %s""",
+                            (last, last - 1, plan.cases, plan.count, self.id))
+        self.invalidate_cache()
+        self._bulk_queue_chunks(todo)
+        # every part may be done already (their rows gone): then the import is
+        self.env.cr.execute('SELECT 1 FROM thads_case_import_row WHERE import_id = %s LIMIT 1', (self.id,))
+        if not self.env.cr.fetchone():
+            self._bulk_finish()
+
+    def _bulk_queue_chunks(self, chunks):
+        for chunk in chunks:
+            self.with_delay(channel='root.thads_import', description=_('%s: part %d of %d') % (
+                self.name, chunk + 1, self.chunk_count))._bulk_chunk(chunk)
 
     def _bulk_queue(self):
+        """Resume: queue the parts whose rows are still staged (killed or
+        lost jobs), or the reading again if it did not finish."""
+        if not self.staged:
+            self._bulk_queue_reading()
+            return None
         self.env.cr.execute('SELECT DISTINCT chunk FROM thads_case_import_row WHERE import_id = %s ORDER BY chunk',
                             (self.id,))
         todo = [row[0] for row in self.env.cr.fetchall()]
-        for chunk in todo:
-            self.with_delay(channel='root.thads_import', description=_('%s: part %d of %d') % (
-                self.name, chunk + 1, self.chunk_count))._bulk_chunk(chunk)
+        self._bulk_queue_chunks(todo)
         if not todo:
             self._bulk_finish()
         return todo
@@ -381,8 +457,11 @@ class ThadsCaseImportBulk(models.Model):
                              write_date = (now() at time zone 'UTC')
                        WHERE id = %s""", (case_rows, len(plans), len(skipped), self.id))
         self.invalidate_cache()
-        cr.execute('SELECT 1 FROM thads_case_import_row WHERE import_id = %s LIMIT 1', (self.id,))
-        if not cr.fetchone():
+        # the last part finishes the import once the reading is over (the
+        # UPDATE above waits for a reading that is committing, so this sees it)
+        cr.execute("""SELECT staged AND NOT EXISTS (SELECT 1 FROM thads_case_import_row WHERE import_id = %s)
+                        FROM thads_case_import WHERE id = %s""", (self.id, self.id))
+        if cr.fetchone()[0]:
             self._bulk_finish()
         _logger.info('import %s chunk %d: %d cases in %.2f s (planned in %.2f s, waited %.2f s for the locks, '
                      'isolation %s), peak memory %d MB', self.id, chunk, len(plans), time.time() - started,
@@ -391,6 +470,11 @@ class ThadsCaseImportBulk(models.Model):
         return len(plans)
 
     def _bulk_finish(self):
+        """Once per import: by its last part, or by the reading when every
+        part was done before the reading ended (or ran inside it, in tests)."""
+        self.env.cr.execute("SELECT state FROM thads_case_import WHERE id = %s FOR UPDATE", (self.id,))
+        if self.env.cr.fetchone()[0] == 'done':
+            return
         self.write({'state': 'done', 'date_done': fields.Datetime.now()})
         self._audit_batch()
 
@@ -409,15 +493,23 @@ class ThadsCaseImportBulk(models.Model):
         numbers = list({w[3] for w in wanted if w[3]})
         found = {}
         if numbers:
-            # a join with the list, not "= ANY(list)": PostgreSQL would pick
-            # the trigram index of the partial ID search for the list and
-            # recheck every row against 20 000 numbers (a minute per part)
+            # PostgreSQL may take the trigram index of the partial ID search
+            # (pg_trgm answers "=" since PostgreSQL 14) for each number: a GIN
+            # scan of the trigrams of 12 digits, minutes per part once a
+            # million partners are stored (seen at 600 000 cases); or hash
+            # every partner (a second per part at a million).  For this one
+            # query: each number looked up in the btree index of the numbers
+            # (the trigram index is only read by bitmap scans)
+            for setting in PARTNER_LOOKUP:
+                cr.execute('SET LOCAL %s = off' % setting)
             cr.execute("""SELECT DISTINCT ON (p.thads_id_number) p.thads_id_number, p.id
                             FROM unnest(%s::varchar[]) AS n(number)
                             JOIN res_partner p ON p.thads_id_number = n.number
                            WHERE p.active
                         ORDER BY p.thads_id_number, p.display_name, p.id""", (numbers,))
             found = dict(cr.fetchall())
+            for setting in PARTNER_LOOKUP:
+                cr.execute('SET LOCAL %s TO DEFAULT' % setting)
         new, slot_of, result = [], {}, {}
         for index, role, name, number in wanted:
             if number and number in found:

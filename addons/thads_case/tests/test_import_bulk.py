@@ -3,6 +3,8 @@ import csv
 import io
 import zlib
 
+from odoo.exceptions import UserError
+
 from odoo.addons.queue_job.job import Job
 
 from ..lib import legacy_template
@@ -287,3 +289,48 @@ class TestImportBulk(ThadsCaseCase):
         self.assertEqual(rows[0][:3], ['reason', 'row', 'key'])
         self.assertEqual(rows[1][:4], ['Unknown office code "XX-9".', '2', 'Z-1', 'XX-9'])
         self.assertEqual(len(rows), 2)
+
+    def test_reading_bom_semicolons_blank_lines_workbook_and_encoding(self):
+        """Both readings of a file (the rows for the ORM path, the cleaned
+        rows and their placing for the bulk path) agree: a BOM, ";" as the
+        delimiter, spaces around values and headers, a blank line (not
+        numbered, as csv.DictReader never numbered it) and a workbook give
+        the same cases and the same rejected rows on both paths; a file
+        that is not UTF-8 is refused with its reason, nothing stored."""
+        login = self.users['executor'].login
+        header = HEADER.replace('key,', ' Key ,').replace(',', ';')
+        lines = [
+            'S-1;T-A-1;theo_yeu_cau;TAND;1/2025;10/01/2025;1/QĐ;05/02/2025;%s;;;Nợ;001090000201;; 1.000.000 ;;;;;'
+            % login,
+            '',
+            'S-1;;;;;;;;;;;;;;;notify;06/02/2025;TB;;',
+            '  ;  ;  ;;;;;;;;;;;;;;;;;',
+            'S-2;T-A-1;theo_yeu_cau;TAND;2/2025;10/01/2025;2/QĐ;31/02/2025;%s;;;Nợ;001090000202;;100;;;;;' % login,
+            'S-3;T-A-1;theo_yeu_cau;TAND;3/2025;10/01/2025;3/QĐ;05/02/2025;%s;;;Nợ;001090000203;;100;;;;;' % login,
+        ]
+        text = '\n'.join([header] + lines)
+        results = []
+        for bulk in (False, True):
+            cr = self.env.cr
+            cr.execute('SAVEPOINT reading')
+            record = self.run_import(base64.b64encode(b'\xef\xbb\xbf' + text.encode('utf-8')), bulk=bulk)
+            self.assertEqual(record.path, 'bulk' if bulk else 'orm')
+            cases = self.env['thads.case'].search([('external_key', '=like', 'S-%')], order='external_key')
+            results.append((record.created_count, sorted((e.row, e.key) for e in record.error_ids),
+                            [(c.external_key, c.amount_due, len(c.event_ids)) for c in cases]))
+            cr.execute('ROLLBACK TO SAVEPOINT reading')
+            self.env.clear()
+        # row 5 (S-2, the 31st of February) is numbered without the blank line
+        self.assertEqual(results[0], (2, [(5, 'S-2')], [('S-1', 1000000, 3), ('S-3', 100, 2)]))
+        self.assertEqual(results[1], results[0])
+        # the same rows in a workbook, on the bulk path
+        rows = [next(csv.reader([header], delimiter=';'))] + [
+            next(csv.reader([line], delimiter=';')) for line in lines if line]
+        record = self.run_import(base64.b64encode(legacy_template.to_xlsx(rows)), bulk=True, filename='cu.xlsx')
+        self.assertEqual((record.path, record.created_count), ('bulk', 2))
+        self.assertEqual(self.env['thads.case'].search_count([('external_key', 'in', ('S-1', 'S-3'))]), 2)
+        for bulk in (False, True):
+            with self.assertRaisesRegex(UserError, 'UTF-8'):
+                # "Nợ" written in a legacy 8-bit code page
+                self.run_import(base64.b64encode(text.encode('utf-8').replace('Nợ'.encode('utf-8'), b'N\xf4')),
+                                bulk=bulk)
