@@ -171,10 +171,10 @@ for size in SIZES:
     total = time.time() - started
     chunks = last - stage_end
     record.invalidate_cache()
-    print('BENCH bulk %d cases, %d workers: %.1f s (reading %.1f s, parts %.1f s), %.0f cases/s '
-          '(%.0f in the parts), %d created, %d rejected rows, peak memory of the workers %s MB; %d parts: '
+    print('BENCH bulk %d cases, %d workers: %.1f s (reading %.1f s, during which parts ran; then %.1f s of parts), '
+          '%.0f cases/s, %d created, %d rejected rows, peak memory of the workers %s MB; %d parts: '
           '%.2f s median, %.2f s max; progress %.0f %%' % (
-              size, WORKERS, total, staged, chunks, size / total, size / chunks if chunks else 0,
+              size, WORKERS, total, staged, chunks, size / total,
               record.created_count, record.error_count, '/'.join(map(str, peaks)), len(times),
               sorted(times)[len(times) // 2] if times else 0, max(times or [0]), record.progress), flush=True)
     cr.execute('SELECT count(*) FROM thads_case_event e JOIN thads_case c ON c.id = e.case_id '

@@ -139,7 +139,9 @@ class ThadsCaseImport(models.Model):
         for row in values:
             # csv.DictReader's dict: missing values None, extra ones under None
             if len(row) > len(header):
-                yield dict(zip(header, row), **{None: row[len(header):]})
+                values = dict(zip(header, row))
+                values[None] = row[len(header):]
+                yield values
             else:
                 yield dict(itertools.zip_longest(header, row))
 
@@ -154,13 +156,12 @@ class ThadsCaseImport(models.Model):
         except UnicodeDecodeError:
             handle.close()
             raise UserError(_('The CSV file must be encoded in UTF-8.'))
-        dialect = csv.excel
-        if sample:
-            try:
-                dialect = csv.Sniffer().sniff(sample[:2048], delimiters=',;\t')
-            except csv.Error:
-                dialect = csv.excel
-        reader = csv.reader(handle, dialect=dialect)
+        # the delimiter is the one the header row uses most (",", ";" or tab):
+        # csv.Sniffer, which wants the same count on every sampled line, fell
+        # back to "," for a ";" file with one row longer than the others
+        first = sample.splitlines()[0] if sample else ''
+        delimiter = max(',;\t', key=first.count)
+        reader = csv.reader(handle, dialect=csv.excel, delimiter=delimiter if first.count(delimiter) else ',')
 
         def rows():
             try:
