@@ -9,6 +9,8 @@ import os
 import tempfile
 import time
 
+from playwright.sync_api import expect
+
 from conftest import click_button, create_record, login, open_action, save_record, shot, wait_text
 
 HEADER = ('key,office,kind,court,judgment_number,judgment_date,decision_number,decision_date,executor,'
@@ -45,7 +47,8 @@ def test_leader_imports_a_legacy_book_on_the_bulk_path(page):
     wait_text(page, '.o_control_panel .breadcrumb', 'Nhập dữ liệu cũ')
     create_record(page)
     page.set_input_files('.o_form_view .o_field_widget[name=file] input[type=file]', legacy_file())
-    wait_text(page, '.o_form_view .o_field_widget[name=file]', 'so_thu_ly_cu.csv')
+    # the file's name shows in the field once it is uploaded
+    expect(page.locator('.o_form_view .o_field_binary_file input.o_input')).to_have_value('so_thu_ly_cu.csv')
     save_record(page)
     click_button(page, 'Nhập')
     page.wait_for_selector('.o_statusbar_status .btn-primary:has-text("Đang chạy"), '

@@ -47,6 +47,9 @@ class ThadsCaseImport(models.Model):
                             help='Case by case up to the system parameter thads_case.import_bulk_limit cases, '
                                  'bulk above it; both give the same result.')
     checksum = fields.Char(string='SHA-256', readonly=True)
+    lang = fields.Char(string='Language of the messages', readonly=True, copy=False,
+                       help='The language the import was started in: its queue jobs write the reasons of the '
+                            'rejected rows in it.')
     case_total = fields.Integer(readonly=True)
     case_done = fields.Integer(readonly=True)
     rows_read = fields.Integer(string='Rows read', readonly=True,
@@ -228,6 +231,7 @@ class ThadsCaseImport(models.Model):
         params = self.env['ir.config_parameter'].sudo()
         bulk_limit = int(params.get_param('thads_case.import_bulk_limit', 2000))
         self.error_ids.unlink()
+        self.lang = self.env.lang or self.env.user.lang
         self.checksum = self._checksum()
         # read until the file proves larger than the bulk limit: small files
         # go case by case, large ones are staged as they are read
@@ -375,6 +379,11 @@ class ThadsCaseImport(models.Model):
     def _import_chunk(self, entries):
         """Create the cases of one chunk; bad events are reported by row."""
         self.ensure_one()
+        if self.lang and self.env.lang != self.lang:
+            # a queue job runs in the job runner's request (English), not in
+            # the importer's: its messages in the language the import was
+            # started in
+            return self.with_context(lang=self.lang)._import_chunk(entries)
         Case = self.env['thads.case'].with_context(
             auditlog_disabled=True, tracking_disable=True, mail_create_nolog=True,
             mail_create_nosubscribe=True, mail_notrack=True)

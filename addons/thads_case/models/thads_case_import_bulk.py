@@ -237,6 +237,9 @@ class ThadsCaseImportBulk(models.Model):
     def _bulk_stage_job(self):
         """Read and stage the file, queueing its parts as they are read."""
         self.ensure_one()
+        if self.lang and self.env.lang != self.lang:
+            # in the importer's language (see _import_chunk)
+            return self.with_context(lang=self.lang)._bulk_stage_job()
         cr = self.env.cr
         if cr._cnx.get_transaction_status() == TRANSACTION_STATUS_IDLE:
             # a job of its own: READ COMMITTED, so that writing the import
@@ -394,6 +397,9 @@ class ThadsCaseImportBulk(models.Model):
         """Import one chunk in this transaction: its staged lines are
         deleted here, so a chunk is stored once (a second run finds none)."""
         self.ensure_one()
+        if self.lang and self.env.lang != self.lang:
+            # the rejected rows in the importer's language (see _import_chunk)
+            return self.with_context(lang=self.lang)._bulk_chunk(chunk)
         started = time.time()
         cr = self.env.cr
         if cr._cnx.get_transaction_status() == TRANSACTION_STATUS_IDLE:

@@ -337,3 +337,33 @@ class TestImportBulk(ThadsCaseCase):
                 # "Nợ" written in a legacy 8-bit code page
                 self.run_import(base64.b64encode(text.encode('utf-8').replace('Nợ'.encode('utf-8'), b'N\xf4')),
                                 bulk=bulk)
+
+    def test_rejections_in_the_language_of_the_importer(self):
+        """The job runner runs a queue job in a request of its own (English
+        here, as this test's environment), not in the importer's: the
+        reasons of the rejected rows are still written in the language the
+        import was started in, on both paths that run as jobs."""
+        leader = self.users['leader']
+        leader.lang = 'vi_VN'
+        login = self.users['executor'].login
+        line = 'L-%d,XX-9,theo_yeu_cau,TAND,1/2025,10/01/2025,%d/QĐ,05/02/2025,' + login + ',,,Nợ,0010900001%02d,,100,,,,,'
+        data = base64.b64encode('\n'.join([HEADER] + [line % (n, n, n) for n in (1, 2)]).encode('utf-8'))
+        for bulk in (True, False):
+            self.params.set_param('thads_case.import_bulk_limit', '0' if bulk else '1000000')
+            self.params.set_param('thads_case.import_sync_limit', '1')  # the ORM path in jobs too
+            # started from the web client of a Vietnamese user (no language in the context: the user's)
+            record = self.env['thads.case.import'].sudo(leader).with_context(lang=None).create(
+                {'file': data, 'filename': 'cu.csv'})
+            record.action_import()
+            self.assertEqual(record.lang, 'vi_VN')
+            # then the jobs, run like the job runner does, in an English environment
+            for _round in range(5):
+                for stored in self.pending(record):
+                    job = Job.load(self.env, stored.uuid)
+                    job.perform()
+                    job.set_done()
+                    job.store()
+            self.assertFalse(self.pending(record))
+            record.invalidate_cache()
+            self.assertEqual(record.path, 'bulk' if bulk else 'orm')
+            self.assertEqual(record.error_ids.mapped('message'), ['Không có cơ quan với mã "XX-9".'] * 2)
