@@ -142,16 +142,16 @@ class ThadsCaseImport(models.Model):
         for row in values:
             # csv.DictReader's dict: missing values None, extra ones under None
             if len(row) > len(header):
-                values = dict(zip(header, row))
-                values[None] = row[len(header):]
-                yield values
+                longer = dict(zip(header, row))
+                longer[None] = row[len(header):]
+                yield longer
             else:
                 yield dict(itertools.zip_longest(header, row))
 
     def _csv_values(self):
         """(header, rows) of a CSV file: each row a list of its values, blank
         lines left out (as csv.DictReader does, so that row numbers agree).
-        UTF-8 (with or without BOM); the delimiter is sniffed."""
+        UTF-8 (with or without BOM); the delimiter is the header row's."""
         handle = io.TextIOWrapper(self._file_handle(), encoding='utf-8-sig', newline='')
         try:
             sample = handle.read(4096)
