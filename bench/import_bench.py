@@ -8,9 +8,9 @@ both date formats, money with and without separators, 1 % bad rows),
 imports it on the bulk path: BENCH_WORKERS (2) `odoo shell` processes,
 started and ready first, run its queue jobs like a queue_job channel of
 that capacity (one transaction per job): the job that reads and stages the
-file, then the parts.  It prints cases/s (overall and in the parts), the
-time of the reading and of each part, and the peak memory (VmHWM) of each
-worker.
+file, then the parts.  It prints the total time and cases/s, the time of
+the reading (the parts run meanwhile) and after it, the time of each part,
+and the peak memory (VmHWM) of each worker.
 Then it times the ORM path on BENCH_ORM_CASES (300) cases of the same kind.
 """
 import base64
@@ -132,8 +132,9 @@ def start_workers(record, workers):
     processes = [subprocess.Popen(command, stdin=open(script.name), stdout=subprocess.PIPE,
                                   universal_newlines=True) for _n in range(workers)]
     for process in processes:
-        while process.stdout.readline().strip() != 'WORKER ready':
-            pass
+        for line in iter(process.stdout.readline, ''):  # '' at the end: a worker that died says so below
+            if line.strip() == 'WORKER ready':
+                break
     return processes
 
 

@@ -205,6 +205,12 @@ class ThadsCaseImport(models.Model):
         for row in values:
             yield {name: value for name, value in zip(names, map(strip, row)) if value and name}
 
+    def _in_import_lang(self):
+        """This import in the language it was started in: a queue job runs in
+        the job runner's request (English), not in the importer's, and its
+        messages (the reasons of rejected rows) are written in that language."""
+        return self.with_context(lang=self.lang) if self.lang and self.env.lang != self.lang else self
+
     def _allowed_office_codes(self):
         """Codes of the offices this import may bring cases into: the
         subtree of the import's office."""
@@ -379,11 +385,7 @@ class ThadsCaseImport(models.Model):
     def _import_chunk(self, entries):
         """Create the cases of one chunk; bad events are reported by row."""
         self.ensure_one()
-        if self.lang and self.env.lang != self.lang:
-            # a queue job runs in the job runner's request (English), not in
-            # the importer's: its messages in the language the import was
-            # started in
-            return self.with_context(lang=self.lang)._import_chunk(entries)
+        self = self._in_import_lang()
         Case = self.env['thads.case'].with_context(
             auditlog_disabled=True, tracking_disable=True, mail_create_nolog=True,
             mail_create_nosubscribe=True, mail_notrack=True)

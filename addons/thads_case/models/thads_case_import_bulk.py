@@ -144,17 +144,15 @@ class ThadsCaseImportBulk(models.Model):
     def _bulk_plan(self, chunk_size, first_chunk, groups):
         """First pass: where each part ends (lib.bulk.ChunkPlan)."""
         plan = bulk.ChunkPlan(chunk_size, first_chunk, groups)
-        number = 1
         for number, key, is_case, office in self._iter_place_rows():
             plan.place(number, key, is_case, office)
-        plan.rows = number - 1
         return plan
 
-    def _bulk_stage(self, numbered_rows, ends, chunk_size, first_chunk, groups=8, every=0):
+    def _bulk_stage(self, numbered_rows, first_pass, every=0):
         """Second pass: copy the rows (cleaned: _iter_clean_rows) into the
         staging table, each in its part (lib.bulk.ChunkPlan, placed as in
         the first pass), and queue each part as soon as the reading has
-        passed its last row (`ends`: {part: last row}).  With `every` rows,
+        passed its last row (`first_pass.complete`).  With `every` rows,
         what is staged is committed every `every` rows with how far it goes
         (rows_staged) and the jobs of the parts it completes: the parts run
         while the file is still being read, and a reading killed half-way
@@ -162,8 +160,8 @@ class ThadsCaseImportBulk(models.Model):
         again).  Returns the last row number."""
         cr = self.env.cr
         done_up_to = self.rows_staged
-        queued = {chunk for chunk, end in ends.items() if end <= done_up_to}
-        plan = bulk.ChunkPlan(chunk_size, first_chunk, groups)
+        queued = first_pass.complete(done_up_to)
+        plan = bulk.ChunkPlan(first_pass.chunk_size, first_pass.first_chunk, first_pass.groups)
         buffer, count, number, committed = io.StringIO(), 0, 1, done_up_to
         writer = csv.writer(buffer)
         step = min(every, 20000) if every else 20000  # rows per COPY
@@ -186,16 +184,16 @@ class ThadsCaseImportBulk(models.Model):
             if count % step == 0:
                 flush()
                 if every and (not committed or number - committed >= every):
-                    complete = sorted(chunk for chunk, end in ends.items() if end <= number and chunk not in queued)
+                    complete = sorted(first_pass.complete(number) - queued)
                     if not self._bulk_stage_commit(number, complete):
                         return None, None  # another reading of this import took over
                     queued.update(complete)
                     committed = number
         flush()
-        if plan.ends != ends:
+        if plan.ends != first_pass.ends:
             # the same file read twice gives the same parts
             raise UserError(_('The file changed while it was being read. Import it again.'))
-        return number, sorted(set(ends) - queued)
+        return number, sorted(set(first_pass.ends) - queued)
 
     def _bulk_stage_commit(self, number, complete):
         """Commit the rows staged up to row `number` with the jobs of the
@@ -237,9 +235,7 @@ class ThadsCaseImportBulk(models.Model):
     def _bulk_stage_job(self):
         """Read and stage the file, queueing its parts as they are read."""
         self.ensure_one()
-        if self.lang and self.env.lang != self.lang:
-            # in the importer's language (see _import_chunk)
-            return self.with_context(lang=self.lang)._bulk_stage_job()
+        self = self._in_import_lang()
         cr = self.env.cr
         if cr._cnx.get_transaction_status() == TRANSACTION_STATUS_IDLE:
             # a job of its own: READ COMMITTED, so that writing the import
@@ -276,10 +272,8 @@ class ThadsCaseImportBulk(models.Model):
             self.env.cr.execute('SELECT DISTINCT chunk FROM thads_case_import_row WHERE import_id = %s',
                                 (self.id,))
             staged = {row[0] for row in self.env.cr.fetchall()}
-            self._bulk_queue_chunks(sorted(chunk for chunk in staged
-                                           if plan.ends.get(chunk, self.rows_staged + 1) <= self.rows_staged))
-        last, todo = self._bulk_stage(enumerate(self._iter_clean_rows(), start=2), plan.ends, chunk_size, first,
-                                      groups, every)
+            self._bulk_queue_chunks(sorted(staged & plan.complete(self.rows_staged)))
+        last, todo = self._bulk_stage(enumerate(self._iter_clean_rows(), start=2), plan, every)
         if last is None:
             return
         _logger.info('import %s: %d case rows staged in %d parts in %.1f s (placed in %.1f s)', self.id,
@@ -397,9 +391,7 @@ class ThadsCaseImportBulk(models.Model):
         """Import one chunk in this transaction: its staged lines are
         deleted here, so a chunk is stored once (a second run finds none)."""
         self.ensure_one()
-        if self.lang and self.env.lang != self.lang:
-            # the rejected rows in the importer's language (see _import_chunk)
-            return self.with_context(lang=self.lang)._bulk_chunk(chunk)
+        self = self._in_import_lang()
         started = time.time()
         cr = self.env.cr
         if cr._cnx.get_transaction_status() == TRANSACTION_STATUS_IDLE:
