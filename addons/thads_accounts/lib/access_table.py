@@ -179,7 +179,8 @@ MODELS = (
                'is written'),
     Model('thads.case.import', 'thads_case', 'Nhập hồ sơ cũ', office='office_id', grants={
         'leader': 'office office office office',
-        'national_admin': ADMIN}),
+        'national_admin': ADMIN},
+          note='state, progress, counts, checksum and language written by the import alone'),
     Model('thads.case.import.error', 'thads_case', 'Dòng nhập bị từ chối', office='import_id.office_id', grants={
         'leader': 'office - - -',
         'national_admin': 'nation - - -'},

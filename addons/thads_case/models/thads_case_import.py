@@ -14,9 +14,16 @@ from odoo.exceptions import UserError
 from odoo.addons.queue_job.job import job
 
 from ..lib import importer, legacy_template, lifecycle
+from .thads_case import is_replay, replaying
 
 _logger = logging.getLogger(__name__)
 
+
+
+# written by the import's own methods only (see _check_progress_vals)
+PROGRESS_FIELDS = frozenset(['state', 'path', 'checksum', 'lang', 'case_total', 'case_done', 'rows_read',
+                             'rows_staged', 'staged', 'chunk_count', 'chunk_done', 'created_count',
+                             'skipped_count', 'date_start', 'date_done'])
 
 
 class ThadsCaseImport(models.Model):
@@ -70,6 +77,26 @@ class ThadsCaseImport(models.Model):
     rate = fields.Float(string='Cases per second', compute='_compute_progress', digits=(16, 1))
     time_left = fields.Char(string='Time left', compute='_compute_progress')
     error_ids = fields.One2many('thads.case.import.error', 'import_id', readonly=True)
+
+    @api.model
+    def create(self, vals):
+        self._check_progress_vals(vals)
+        return super(ThadsCaseImport, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_progress_vals(vals)
+        return super(ThadsCaseImport, self).write(vals)
+
+    def _check_progress_vals(self, vals):
+        """The state, path, counts, progress and language of an import are
+        written by the import itself (replaying(), private to this addon),
+        never by a client: a client that set rows_staged or staged could
+        make a resumed import skip rows, and the checksum goes into the
+        audit entry."""
+        if not is_replay(self) and PROGRESS_FIELDS & set(vals):
+            raise UserError(_('The state, progress and counts of an import are written by the import itself; '
+                              'they cannot be changed directly.'))
 
     @api.depends('error_ids')
     def _compute_error_count(self):
@@ -237,8 +264,7 @@ class ThadsCaseImport(models.Model):
         params = self.env['ir.config_parameter'].sudo()
         bulk_limit = int(params.get_param('thads_case.import_bulk_limit', 2000))
         self.error_ids.unlink()
-        self.lang = self.env.lang or self.env.user.lang
-        self.checksum = self._checksum()
+        replaying(self).write({'lang': self.env.lang or self.env.user.lang, 'checksum': self._checksum()})
         # read until the file proves larger than the bulk limit: small files
         # go case by case, large ones are staged as they are read
         rows = enumerate(self._iter_rows(), start=2)
@@ -263,9 +289,9 @@ class ThadsCaseImport(models.Model):
         cases, errors, skipped = importer.parse(rows, offices, logins, existing,
                                                 allowed_offices=self._allowed_office_codes())
         self._record_errors([(row, err.key, self._text(err)) for row, err in errors])
-        self.write({'state': 'running', 'path': 'orm', 'case_total': len(cases), 'case_done': 0,
-                    'created_count': 0, 'skipped_count': len(skipped), 'chunk_done': 0,
-                    'date_start': fields.Datetime.now(), 'date_done': False})
+        replaying(self).write({'state': 'running', 'path': 'orm', 'case_total': len(cases), 'case_done': 0,
+                               'created_count': 0, 'skipped_count': len(skipped), 'chunk_done': 0,
+                               'date_start': fields.Datetime.now(), 'date_done': False})
         payload = [self._serialize(entry) for entry in cases]
         params = self.env['ir.config_parameter'].sudo()
         limit = int(params.get_param('thads_case.import_sync_limit', 500))
@@ -273,11 +299,11 @@ class ThadsCaseImport(models.Model):
         # a small first part: the progress moves within seconds
         first = min(chunk, int(params.get_param('thads_case.import_first_chunk', 50)))
         if len(payload) <= limit:
-            self.chunk_count = 1
+            replaying(self).write({'chunk_count': 1})
             self._import_chunk(payload)
         else:
             bounds = [0] + list(range(first, len(payload), chunk)) + [len(payload)]
-            self.chunk_count = len(bounds) - 1
+            replaying(self).write({'chunk_count': len(bounds) - 1})
             for start, end in zip(bounds, bounds[1:]):
                 self.with_delay(channel='root.thads_import', description=_('%s: cases %d-%d') % (
                     self.name, start + 1, end))._import_chunk(payload[start:end])
@@ -418,7 +444,7 @@ class ThadsCaseImport(models.Model):
                             (len(entries), created, self.id))
         self.invalidate_cache()
         if self.case_done >= self.case_total:
-            self.write({'state': 'done', 'date_done': fields.Datetime.now()})
+            replaying(self).write({'state': 'done', 'date_done': fields.Datetime.now()})
             self._audit_batch()
         return created
 

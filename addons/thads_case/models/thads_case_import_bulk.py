@@ -17,6 +17,7 @@ from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.job import job
 
 from ..lib import bulk, importer
+from .thads_case import replaying
 
 _logger = logging.getLogger(__name__)
 
@@ -220,10 +221,10 @@ class ThadsCaseImportBulk(models.Model):
         """Mark the import running on the bulk path and queue the job that
         reads the file: a million cases are read in minutes, longer than a
         web request may last."""
-        self.write({'state': 'running', 'path': 'bulk', 'case_total': 0, 'case_done': 0, 'created_count': 0,
-                    'rows_read': 0, 'rows_staged': 0, 'staged': False,
-                    'skipped_count': 0, 'chunk_count': 0, 'chunk_done': 0,
-                    'date_start': fields.Datetime.now(), 'date_done': False})
+        replaying(self).write({'state': 'running', 'path': 'bulk', 'case_total': 0, 'case_done': 0,
+                               'created_count': 0, 'rows_read': 0, 'rows_staged': 0, 'staged': False,
+                               'skipped_count': 0, 'chunk_count': 0, 'chunk_done': 0,
+                               'date_start': fields.Datetime.now(), 'date_done': False})
         self._bulk_queue_reading()
 
     def _bulk_queue_reading(self):
@@ -473,7 +474,7 @@ class ThadsCaseImportBulk(models.Model):
         self.env.cr.execute("SELECT state FROM thads_case_import WHERE id = %s FOR UPDATE", (self.id,))
         if self.env.cr.fetchone()[0] == 'done':
             return
-        self.write({'state': 'done', 'date_done': fields.Datetime.now()})
+        replaying(self).write({'state': 'done', 'date_done': fields.Datetime.now()})
         self._audit_batch()
 
     # ------------------------------------------------------------- insert

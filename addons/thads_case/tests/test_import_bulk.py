@@ -367,3 +367,32 @@ class TestImportBulk(ThadsCaseCase):
             record.invalidate_cache()
             self.assertEqual(record.path, 'bulk' if bulk else 'orm')
             self.assertEqual(record.error_ids.mapped('message'), ['Không có cơ quan với mã "XX-9".'] * 2)
+
+    def test_progress_written_by_the_import_alone(self):
+        """A leader may import into the office subtree, but the state, the
+        counts and the reading's progress are the import's own: neither a
+        write nor a create nor a context key lets a client set them (a
+        client that set rows_staged or staged could make a resumed import
+        skip rows; the checksum goes into the audit entry)."""
+        leader = self.users['leader']
+        data = self.sample(5, prefix='PG', bad_share=0)
+        Import = self.env['thads.case.import'].sudo(leader)
+        record = Import.create({'file': data, 'filename': 'cu.csv'})
+        forged = [{'state': 'done'}, {'rows_staged': 1000}, {'staged': True}, {'case_done': 5},
+                  {'checksum': '0' * 64}, {'lang': 'en_US'}, {'path': 'bulk'}, {'chunk_count': 3}]
+        for vals in forged:
+            for context in ({}, {'thads_replay': True}, {'thads_replay': 'thads_replay'}):
+                with self.assertRaisesRegex(UserError, 'written by the import itself'):
+                    record.with_context(**context).write(vals)
+                with self.assertRaisesRegex(UserError, 'written by the import itself'):
+                    Import.with_context(**context).create(dict(vals, file=data, filename='cu.csv'))
+        # what the importer may set, and the import's own run
+        record.write({'name': 'Sổ thụ lý 2019'})
+        self.params.set_param('thads_case.import_bulk_limit', '1000000')
+        record.with_context(test_queue_job_no_delay=True).action_import()
+        record.invalidate_cache()
+        # the leader's subtree holds the cases of office T-A-1; those of T-A-2 are refused
+        rows = list(csv.DictReader(io.StringIO(base64.b64decode(data).decode('utf-8'))))
+        own = len([row for row in rows if row['decision_number'] and row['office'] == 'T-A-1'])
+        self.assertTrue(0 < own < 5)
+        self.assertEqual((record.state, record.created_count, len(record.checksum)), ('done', own, 64))
