@@ -1,7 +1,7 @@
 {
     'name': 'THADS Online Support',
     'summary': 'Online support requests with per-step SLAs, queues and public forms',
-    'version': '11.0.1.2.0',
+    'version': '11.0.1.3.0',
     'category': 'THADS',
     'license': 'AGPL-3',
     'author': 'THADS platform team',

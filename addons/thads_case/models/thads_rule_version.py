@@ -7,8 +7,9 @@ class ThadsRuleVersion(models.AbstractModel):
     fields named by `_version_keys` and differ by validity dates, which may
     not overlap.  `verified` is unchecked where the period could not be read
     in the text of the law: the legal basis says what is known.  Shared by
-    the limits towards the procuracy (thads.case.vks.rule) and of state
-    compensation claims (thads.case.compensation.rule)."""
+    the limits towards the procuracy (thads.case.vks.rule), of state
+    compensation claims (thads.case.compensation.rule) and of complaints and
+    denunciations (thads_support's thads.complaint.limit)."""
     _name = 'thads.rule.version'
     _description = 'Versioned time limit'
     _version_keys = ()
@@ -37,7 +38,9 @@ class ThadsRuleVersion(models.AbstractModel):
                 raise ValidationError(_('A time limit cannot be negative.'))
             if rule.date_from and rule.date_to and rule.date_to < rule.date_from:
                 raise ValidationError(_('Rule %s ends before it starts.') % rule.name)
-            overlap = self.search([('id', '!=', rule.id)] + [(key, '=', rule[key]) for key in self._version_keys] + [
+            keys = [(key, '=', rule[key].id if isinstance(rule[key], models.BaseModel) else rule[key])
+                    for key in self._version_keys]
+            overlap = self.search([('id', '!=', rule.id)] + keys + [
                 '|', ('date_to', '=', False), ('date_to', '>=', rule.date_from or '0001-01-01'),
                 '|', ('date_from', '=', False), ('date_from', '<=', rule.date_to or '9999-12-31')])
             if overlap:

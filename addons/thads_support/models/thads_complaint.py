@@ -79,6 +79,9 @@ class ThadsComplaint(models.Model):
     decision_deadline = fields.Date(string='Decision due', readonly=True)
     date_decided = fields.Date(string='Decided on', readonly=True, index=True)
     on_time = fields.Boolean(string='Decided on time', readonly=True)
+    final_decision = fields.Boolean(string='Final first-round decision', compute='_compute_final_decision',
+                                    help='The first-round decision on this matter takes effect at once: no second '
+                                         'round (its time limit row says why).')
     legal_basis = fields.Char(string='Legal basis of the time limits', readonly=True)
     # handling
     verification_note = fields.Text(string='Verification')
@@ -115,6 +118,17 @@ class ThadsComplaint(models.Model):
             complaint.identity_count = Identity.search_count([('complaint_id', '=', complaint.id)])
 
     # ------------------------------------------------------------ helpers
+    def _compute_final_decision(self):
+        for complaint in self:
+            final = False
+            if complaint.kind == 'complaint' and complaint.round == '1' and complaint.request_id:
+                try:
+                    final = complaint._rule('decision', measure=complaint.measure, round_='1',
+                                            complexity=complaint.complexity).final
+                except UserError:
+                    final = False  # a version without a decision limit: action_accept says so
+            complaint.final_decision = final
+
     def _today(self):
         return self.request_id._today() if self.request_id else self.env['thads.support.request']._today()
 
@@ -125,9 +139,14 @@ class ThadsComplaint(models.Model):
     def _version(self):
         return self.request_id.procedure_id
 
+    def _rule(self, kind, **keys):
+        """The time limit of `kind` of this complaint: in its procedure
+        version, the row valid on its receipt day."""
+        return self._version()._limit(kind, day=self.date_received, **keys)
+
     def _end(self, kind, start, **keys):
         """(last day, limit) of `kind` counted from `start` (a string)."""
-        limit = self._version()._limit(kind, **keys)
+        limit = self._rule(kind, **keys)
         end = self.env['thads.support.procedure']._limit_end(limit, self._d(start))
         return fields.Date.to_string(end), limit
 
@@ -177,7 +196,7 @@ class ThadsComplaint(models.Model):
         if self.kind == 'complaint' and self.date_known:
             end, limit = self._end('limitation', self.date_known, measure=self.measure, round_=self.round)
             values.update(limitation_deadline=end, late=self.date_filed > end)
-        limit = self._version()._limit('acceptance', round_=self.round)
+        limit = self._rule('acceptance', round_=self.round)
         end = self.request_id._set_legal_limit(received, limit)
         values.update(acceptance_deadline=end, legal_basis=limit.legal_basis)
         self._write_system(values)
@@ -278,11 +297,11 @@ class ThadsComplaint(models.Model):
             keys = {'complexity': complaint.complexity}
             if complaint.kind == 'complaint':
                 keys.update(measure=complaint.measure, round_=complaint.round)
-            limit = complaint._version()._limit('decision', **keys)
+            limit = complaint._rule('decision', **keys)
             basis = [complaint.legal_basis, limit.legal_basis]
             extension = None
             if complaint.kind == 'complaint' and complaint.complexity:
-                extension = complaint._version()._limit('extension')
+                extension = complaint._rule('extension')
                 basis.append(extension.legal_basis)
             if limit.pause_basis:
                 basis.append(limit.pause_basis)
@@ -306,8 +325,8 @@ class ThadsComplaint(models.Model):
                 raise UserError(_('The complaint was filed within the time limit.'))
             complaint.refusal_ground = _('Filed on %s, after the time limit to complain that ended on %s (%s).') % (
                 complaint._fmt(complaint.date_filed), complaint._fmt(complaint.limitation_deadline),
-                complaint._version()._limit('limitation', measure=complaint.measure,
-                                            round_=complaint.round).legal_basis)
+                complaint._rule('limitation', measure=complaint.measure,
+                                round_=complaint.round).legal_basis)
         return self.action_refuse()
 
     @api.multi
@@ -374,6 +393,10 @@ class ThadsComplaint(models.Model):
         self._check_state('decided')
         if self.kind != 'complaint' or self.round != '1':
             raise UserError(_('Only a first-round complaint has a second round.'))
+        decision = self._rule('decision', measure=self.measure, round_='1', complexity=self.complexity)
+        if decision.final:
+            raise UserError(_('The first-round decision on this matter takes effect at once and has no second '
+                              'round (%s).') % decision.legal_basis)
         second = self.create({
             'kind': 'complaint', 'round': '2', 'channel': 'desk', 'measure': self.measure,
             'subject': 'decision', 'subject_author': 'head', 'subject_document': self.decision_number,

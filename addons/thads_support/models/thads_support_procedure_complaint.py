@@ -13,15 +13,18 @@ class ThadsSupportProcedure(models.Model):
     code = fields.Selection(selection_add=COMPLAINT_PROCEDURES)
     limit_ids = fields.One2many('thads.complaint.limit', 'procedure_id', string='Legal time limits', copy=True)
 
-    def _limit(self, kind, measure=None, round_=None, complexity=None):
-        """The limit of `kind` that fits best (a specific row before a
-        general one), or a UserError naming what is missing."""
+    def _limit(self, kind, measure=None, round_=None, complexity=None, day=None):
+        """The limit of `kind` valid on `day` (ISO string; the complaint's
+        receipt day, which also picked this version) that fits best (a
+        specific row before a general one), or a UserError naming what is
+        missing."""
         self.ensure_one()
         rows = self.limit_ids.filtered(
             lambda l: l.kind == kind and l.measure in (measure or False, False)
-            and l.round in (round_ or False, False) and (l.complexity or False) == (complexity or False))
+            and l.round in (round_ or False, False) and (l.complexity or False) == (complexity or False)
+            and (not day or ((not l.date_from or l.date_from <= day) and (not l.date_to or l.date_to >= day))))
         if not rows and complexity:
-            return self._limit(kind, measure, round_)
+            return self._limit(kind, measure, round_, day=day)
         if not rows:
             raise UserError(_('The procedure version "%s" has no time limit for this case (%s).')
                             % (self.name, dict(self.env['thads.complaint.limit']._fields['kind']

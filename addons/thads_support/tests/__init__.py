@@ -17,3 +17,4 @@ from . import test_answer_wizard
 from . import test_demo_forms
 from . import test_assign_note
 from . import test_complaint_deadlines
+from . import test_complaint_texts

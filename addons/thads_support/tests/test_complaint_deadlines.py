@@ -175,4 +175,4 @@ class TestLaw2014Limits(ComplaintCase):
                 self.assertEqual(complaint.decision_deadline, decision, row)
                 self.assertIn('Điều 146', complaint.legal_basis)
             self.assertIn('Điều 148', complaint._version()._limit('acceptance', round_='1').legal_basis)
-            self.assertTrue(complaint._version()._limit('limitation', measure=measure, round_='1').sourced)
+            self.assertTrue(complaint._version()._limit('limitation', measure=measure, round_='1').verified)
