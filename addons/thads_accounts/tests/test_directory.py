@@ -8,10 +8,14 @@ the role; wrong password, unknown user and unknown office refused and
 traced; five failures lock the account out; a disabled account is refused
 at the next sign-in and the daily check flags a removed one; directory
 users change their mail password, not this one; local accounts keep the
-local password policy."""
+local password policy.  LDAPS and StartTLS against the same directory, whose
+certificate comes from a throwaway authority that ./thads makes and passes
+to the clients (LDAPTLS_CACERT): the certificate is checked."""
 import json
 import os
 import re
+import subprocess
+import tempfile
 import xmlrpc.client
 
 import ldap
@@ -269,3 +273,42 @@ class TestDirectorySignIn(ThadsHttpCase):
     def _view_id(self, xmlid):
         with self.http_env() as env:
             return env.ref(xmlid).id
+
+    def test_sign_in_over_ldaps_and_starttls_checks_the_certificate(self):
+        port = os.environ.get('THADS_LDAPS_PORT')
+        self.assertTrue(port and os.environ.get('LDAPTLS_CACERT'),
+                        'run with ./thads test: it starts the directory with LDAPS (README "Sign-in with '
+                        'the ministry\'s directory")')
+        # the certificate is checked: without the authority it is refused
+        def bind(cafile):
+            probe = ldap.initialize('ldaps://127.0.0.1:%s' % port)
+            probe.set_option(ldap.OPT_X_TLS_CACERTFILE, cafile)
+            probe.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_DEMAND)
+            probe.set_option(ldap.OPT_X_TLS_NEWCTX, 0)
+            probe.simple_bind_s(os.environ['THADS_LDAP_ADMIN_DN'], os.environ['THADS_LDAP_ADMIN_PASSWORD'])
+            probe.unbind_s()
+        bind(os.environ['LDAPTLS_CACERT'])
+        with tempfile.TemporaryDirectory() as folder:
+            other = os.path.join(folder, 'other-ca.pem')
+            subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj',
+                            '/CN=Another authority', '-keyout', os.path.join(folder, 'key.pem'), '-out', other],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            with self.assertRaises(ldap.SERVER_DOWN):
+                bind(other)
+        with self.http_env() as env:
+            conf = env['res.company.ldap'].search([('thads_from_config', '=', True)])
+            plain = conf.ldap_server_port
+            conf.write({'is_ssl': True, 'ldap_tls': False, 'ldap_server_port': int(port)})
+        # OCA auth_ldaps: ldaps://127.0.0.1:<port>
+        uid = self.xmlrpc_common.authenticate(self.db, AN, PASSWORD, {})
+        self.assertTrue(uid)
+        with self.http_env() as env:
+            self.assertEqual(self._user(env, AN).thads_office_id, env.ref('thads_accounts.office_hn_kv1_demo'))
+            env['res.company.ldap'].browse(conf.id).write({'is_ssl': False, 'ldap_tls': True,
+                                                          'ldap_server_port': plain})
+        # auth_ldap's "Use TLS": StartTLS on the plain port
+        self.assertTrue(self.xmlrpc_common.authenticate(self.db, BINH, PASSWORD, {}))
+        # LDAPS spoken to the plain port: no TLS handshake, no sign-in
+        with self.http_env() as env:
+            env['res.company.ldap'].browse(conf.id).write({'is_ssl': True, 'ldap_tls': False})
+        self.assertFalse(self.xmlrpc_common.authenticate(self.db, CUONG, PASSWORD, {}))
