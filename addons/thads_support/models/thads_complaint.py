@@ -123,11 +123,15 @@ class ThadsComplaint(models.Model):
             final = False
             if complaint.kind == 'complaint' and complaint.round == '1' and complaint.request_id:
                 try:
-                    final = complaint._rule('decision', measure=complaint.measure, round_='1',
-                                            complexity=complaint.complexity).final
+                    final = complaint._first_decision_limit().final
                 except UserError:
                     final = False  # a version without a decision limit: action_accept says so
             complaint.final_decision = final
+
+    def _first_decision_limit(self):
+        """The decision limit of this complaint's first round (its `final`
+        flag says whether a second round exists)."""
+        return self._rule('decision', measure=self.measure, round_='1', complexity=self.complexity)
 
     def _today(self):
         return self.request_id._today() if self.request_id else self.env['thads.support.request']._today()
@@ -393,7 +397,7 @@ class ThadsComplaint(models.Model):
         self._check_state('decided')
         if self.kind != 'complaint' or self.round != '1':
             raise UserError(_('Only a first-round complaint has a second round.'))
-        decision = self._rule('decision', measure=self.measure, round_='1', complexity=self.complexity)
+        decision = self._first_decision_limit()
         if decision.final:
             raise UserError(_('The first-round decision on this matter takes effect at once and has no second '
                               'round (%s).') % decision.legal_basis)

@@ -19,16 +19,18 @@ class ThadsSupportProcedure(models.Model):
         specific row before a general one), or a UserError naming what is
         missing."""
         self.ensure_one()
-        rows = self.limit_ids.filtered(
-            lambda l: l.kind == kind and l.measure in (measure or False, False)
-            and l.round in (round_ or False, False) and (l.complexity or False) == (complexity or False)
-            and (not day or ((not l.date_from or l.date_from <= day) and (not l.date_to or l.date_to >= day))))
+        Limit = self.env['thads.complaint.limit']
+        # validity: the domain of thads.rule.version, shared by every versioned limit
+        rows = Limit.search([('procedure_id', '=', self.id), ('kind', '=', kind)]
+                            + (Limit._valid_on(day) if day else []))
+        rows = rows.filtered(
+            lambda l: l.measure in (measure or False, False) and l.round in (round_ or False, False)
+            and (l.complexity or False) == (complexity or False))
         if not rows and complexity:
             return self._limit(kind, measure, round_, day=day)
         if not rows:
             raise UserError(_('The procedure version "%s" has no time limit for this case (%s).')
-                            % (self.name, dict(self.env['thads.complaint.limit']._fields['kind']
-                                               ._description_selection(self.env)).get(kind)))
+                            % (self.name, dict(Limit._fields['kind']._description_selection(self.env)).get(kind)))
         return rows.sorted(lambda l: (not l.measure, not l.round))[:1]
 
     @api.model
